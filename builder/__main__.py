@@ -1,0 +1,98 @@
+"""Command line: `python -m builder check` and `python -m builder build`.
+
+`build` validates first, builds into a staging folder, and only then replaces `site/`, so a
+failed build leaves the previous site exactly as it was.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from .problems import DataError
+from .project import load_dataset
+
+
+def _plugin_options(config_file: Path) -> dict:
+    """Our plugin's options from mkdocs.yml (read as plain YAML; MkDocs is not needed for a check)."""
+    if not config_file.exists():
+        return {}
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise SystemExit(f"{config_file.name}: cannot be read: {error}") from None
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "reference" in plugin:
+            return plugin["reference"] or {}
+    return {}
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold `!ENV` and `!!python/name` tags; a check only needs plain values."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def check(root: Path, config_file: Path) -> int:
+    options = _plugin_options(config_file)
+    data_dir = root / options.get("data_dir", "site_data")
+    try:
+        data = load_dataset(data_dir, root / "content", root)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    print(f"{data_dir.relative_to(root)}: {len(data.organizations)} organizations, "
+          f"{len(data.countries)} countries, {len(data.memberships)} memberships, "
+          f"{len(data.events)} events, {len(data.people)} people, {len(data.sources)} sources: no problems",
+          flush=True)
+    return 0
+
+
+def build(root: Path, config_file: Path, site_dir: Path) -> int:
+    if check(root, config_file) != 0:
+        print(f"build stopped; {site_dir.name}/ was left as it was.", file=sys.stderr)
+        return 1
+    staging = site_dir.with_name(f".{site_dir.name}-staging")
+    previous = site_dir.with_name(f".{site_dir.name}-previous")
+    for leftover in (staging, previous):
+        shutil.rmtree(leftover, ignore_errors=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+         "--config-file", str(config_file), "--site-dir", str(staging)],
+        cwd=root,
+    )
+    if result.returncode != 0 or not (staging / "index.html").is_file():
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+        return 1
+    if site_dir.exists():
+        site_dir.rename(previous)
+    staging.rename(site_dir)
+    shutil.rmtree(previous, ignore_errors=True)
+    print(f"built {site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir}/")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate site_data/ without building")
+    build_parser = commands.add_parser("build", help="validate, then build the site into site/")
+    build_parser.add_argument("--site-dir", type=Path, help="output folder (default: ROOT/site)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    config_file = root / "mkdocs.yml"
+    if args.command == "check":
+        return check(root, config_file)
+    site_dir = (args.site_dir or root / "site").resolve()
+    return build(root, config_file, site_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

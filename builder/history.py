@@ -1,0 +1,71 @@
+"""Membership histories in words: "founding member 1992–1999; member 2006–2012; suspended since 2012"."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable
+
+from .model import MEMBER_STATUSES, STATUSES, Dataset, Membership, UNKNOWN
+
+
+def years(record: Membership) -> str:
+    """The record's span in years, en dash between, "since" while it still holds."""
+    if record.end is None:
+        return f"since {record.start.year}"
+    if record.end.year == record.start.year:
+        return str(record.start.year)
+    return f"{record.start.year}–{record.end.year}"
+
+
+def dates(record: Membership) -> str:
+    """The record's span at the precision of its dates."""
+    if record.end is None:
+        return f"since {record.start.display()}"
+    return f"{record.start.display()} – {record.end.display()}"
+
+
+def summarize(records: Iterable[Membership]) -> str:
+    """One line per country: statuses in order of first appearance, their spans after each."""
+    spans: dict[str, list[str]] = {}
+    for record in sorted(records, key=lambda m: m.start.sort_key()):
+        spans.setdefault(record.status, []).append(years(record))
+    return "; ".join(f"{status} {', '.join(parts)}" for status, parts in spans.items())
+
+
+def status_rank(status: str | None) -> int:
+    return STATUSES.index(status) if status in STATUSES else len(STATUSES)
+
+
+@dataclass
+class Standing:
+    """A country's place in one organization: where it stands on a day, and its whole record."""
+
+    country: str
+    status: str | None  # on the reference day; None = not then
+    records: list[Membership]  # this organization's own records
+    lineage_records: list[Membership]  # records in predecessors, oldest first
+
+    @property
+    def is_member(self) -> bool:
+        return self.status in MEMBER_STATUSES or self.status in {"associate member", "suspended"}
+
+
+def standings(data: Dataset, org_id: str, day: dt.date) -> list[Standing]:
+    """Every country with a record in the organization or its predecessors, with its status on `day`."""
+    lineage = data.lineage(org_id)
+    by_country: dict[str, Standing] = {}
+    for record in data.memberships:
+        if record.org not in lineage:
+            continue
+        standing = by_country.setdefault(record.country, Standing(record.country, None, [], []))
+        (standing.records if record.org == org_id else standing.lineage_records).append(record)
+    for standing in by_country.values():
+        status = None
+        for record in standing.records:
+            held = record.status_on(day)
+            if held is not None and held is not UNKNOWN:
+                status = held
+        standing.status = status
+        standing.records.sort(key=lambda m: m.start.sort_key())
+        standing.lineage_records.sort(key=lambda m: m.start.sort_key())
+    return list(by_country.values())

@@ -1,0 +1,236 @@
+"""Load `site_data/` into a `Dataset`, collecting every field-level problem.
+
+Each kind of record lives in `site_data/<kind>.yaml` and/or `site_data/<kind>/*.yaml`. The field
+tables below are the schema; `site_data/README.md` documents the same for people.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from . import model
+from .dates import DateError, PartialDate
+from .model import Dataset, Origin
+from .problems import Problem, did_you_mean
+from .yamlfile import Record, read_records
+
+KINDS = ("sources", "organizations", "countries", "memberships", "events", "people")
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ISO3 = re.compile(r"^[a-z]{3}$")
+
+
+class _Invalid(Exception):
+    """A field value that cannot be used; the message is for the reader."""
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise _Invalid(f"must be text, got {value!r}")
+    return value.strip()
+
+
+def _text_list(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise _Invalid(f"must be a list of text, got {value!r}")
+    return [_text(item) for item in value]
+
+
+def _ids(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    return [_text(item) for item in items]
+
+
+def _date(value: Any) -> PartialDate:
+    try:
+        return PartialDate.parse(value)
+    except DateError as error:
+        raise _Invalid(f"is not a valid date: {error}") from None
+
+
+def _slug(value: Any) -> str:
+    text = _text(value)
+    if not _ID.match(text):
+        raise _Invalid(f"'{text}' must be lowercase letters, digits and single hyphens")
+    return text
+
+
+def _iso3(value: Any) -> str:
+    text = _text(value)
+    if not _ISO3.match(text):
+        raise _Invalid(f"'{text}' must be an ISO 3166 alpha-3 code in lowercase, like 'kaz'")
+    return text
+
+
+def _choice(vocabulary) -> Callable[[Any], str]:
+    def convert(value: Any) -> str:
+        text = _text(value)
+        if text not in vocabulary:
+            raise _Invalid(f"'{text}' is not one of the allowed values{did_you_mean(text, vocabulary)}")
+        return text
+
+    return convert
+
+
+def _roles(value: Any) -> list[model.Role]:
+    if not isinstance(value, list):
+        raise _Invalid(f"must be a list of roles, got {value!r}")
+    roles = []
+    for item in value:
+        if not isinstance(item, Record) or "title" not in item:
+            raise _Invalid("each role needs at least a 'title'")
+        unknown = set(item) - {"title", "org", "country", "from", "to"}
+        if unknown:
+            raise _Invalid(f"a role has unknown field '{sorted(unknown)[0]}'")
+        roles.append(
+            model.Role(
+                title=_text(item["title"]),
+                org=_text(item["org"]) if item.get("org") else None,
+                country=_text(item["country"]) if item.get("country") else None,
+                start=_date(item["from"]) if item.get("from") else None,
+                end=_date(item["to"]) if item.get("to") else None,
+                line=item.line,
+            )
+        )
+    return roles
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # key in the YAML
+    convert: Callable[[Any], Any]
+    required: bool = False
+    attr: str | None = None  # attribute in the model, when it differs
+
+    @property
+    def target(self) -> str:
+        return self.attr or self.name
+
+
+SCHEMA: dict[str, tuple[str, type, list[Field]]] = {
+    "sources": ("source", model.Source, [
+        Field("id", _slug, True), Field("type", _choice(model.SOURCE_TYPES), True),
+        Field("title", _text, True), Field("author", _text), Field("date", _date),
+        Field("place", _text), Field("publisher", _text), Field("url", _text), Field("note", _text),
+    ]),
+    "organizations": ("organization", model.Organization, [
+        Field("id", _slug, True), Field("name", _text, True), Field("short", _text),
+        Field("aliases", _text_list), Field("kind", _choice(model.ORG_KINDS), True),
+        Field("founded", _date, True), Field("founded_note", _text),
+        Field("dissolved", _date), Field("dissolved_note", _text),
+        Field("headquarters", _text), Field("predecessor", _ids, attr="predecessors"),
+        Field("successor", _ids, attr="successors"), Field("parent", _text),
+        Field("summary", _text, True), Field("sources", _ids, True),
+    ]),
+    "countries": ("country", model.Country, [
+        Field("id", _iso3, True), Field("name", _text, True), Field("official_name", _text),
+        Field("aliases", _text_list), Field("region", _choice(model.REGIONS), True),
+        Field("dissolved", _date),
+    ]),
+    "memberships": ("membership", model.Membership, [
+        Field("org", _text, True), Field("country", _text, True),
+        Field("status", _choice(model.STATUSES), True),
+        Field("from", _date, True, attr="start"), Field("to", _date, attr="end"),
+        Field("ended_by", _choice(model.ENDED_BY)), Field("note", _text),
+        Field("sources", _ids, True),
+    ]),
+    "events": ("event", model.Event, [
+        Field("id", _slug, True), Field("date", _date, True), Field("title", _text, True),
+        Field("kind", _choice(model.EVENT_KINDS), True), Field("orgs", _ids),
+        Field("countries", _ids), Field("people", _ids), Field("summary", _text),
+        Field("sources", _ids, True),
+    ]),
+    "people": ("person", model.Person, [
+        Field("id", _slug, True), Field("name", _text, True), Field("aliases", _text_list),
+        Field("roles", _roles), Field("affiliation", _text), Field("sources", _ids),
+    ]),
+}
+
+
+def data_files(data_dir: Path, kind: str) -> list[Path]:
+    files = []
+    single = data_dir / f"{kind}.yaml"
+    if single.is_file():
+        files.append(single)
+    folder = data_dir / kind
+    if folder.is_dir():
+        files.extend(sorted(folder.glob("*.yaml")))
+    return files
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def convert_record(kind: str, record: Record, file: str) -> tuple[Any | None, list[Problem]]:
+    """One YAML record to its model object, or None with the problems that prevent it."""
+    noun, cls, fields = SCHEMA[kind]
+    known = {f.name for f in fields}
+    problems: list[Problem] = []
+    for key in record:
+        if key not in known:
+            problems.append(Problem(file, record.line_of(key),
+                                    f"unknown field '{key}' in {noun}{did_you_mean(key, known)}"))
+    name = record.get("id")
+    label = f"{noun} '{name}'" if isinstance(name, str) else noun
+    values: dict[str, Any] = {}
+    for spec in fields:
+        raw = record.get(spec.name)
+        if raw is None or raw == "" or raw == []:
+            if spec.required:
+                problems.append(Problem(file, record.line, f"{label} is missing required field '{spec.name}'"))
+            continue
+        try:
+            values[spec.target] = spec.convert(raw)
+        except _Invalid as error:
+            problems.append(Problem(file, record.line_of(spec.name), f"'{spec.name}' {error}"))
+    if problems:
+        return None, problems
+    values["origin"] = Origin(file, record.line)
+    if "lines" in cls.__dataclass_fields__:
+        values["lines"] = {
+            next((f.target for f in fields if f.name == key), key): line
+            for key, line in record.key_lines.items()
+        }
+    return cls(**values), []
+
+
+def load(data_dir: Path, root: Path | None = None) -> tuple[Dataset, list[Problem]]:
+    """Read every data file; the dataset holds what could be read, problems the rest."""
+    root = root or data_dir.parent
+    dataset = Dataset()
+    problems: list[Problem] = []
+    first_seen: dict[tuple[str, str], Origin] = {}
+    if not data_dir.is_dir():
+        return dataset, [Problem(_display(data_dir, root), 0, "data folder not found")]
+    for kind in KINDS:
+        for path in data_files(data_dir, kind):
+            display = _display(path, root)
+            records, file_problems = read_records(path, display)
+            problems.extend(file_problems)
+            for record in records:
+                obj, record_problems = convert_record(kind, record, display)
+                problems.extend(record_problems)
+                if obj is None:
+                    if isinstance(record.get("id"), str):
+                        dataset.unreadable.add(record["id"])
+                    continue
+                if kind == "memberships":
+                    dataset.memberships.append(obj)
+                    continue
+                noun = SCHEMA[kind][0]
+                key = (kind, obj.id)
+                if key in first_seen:
+                    problems.append(Problem(display, record.line_of("id"),
+                                            f"duplicate {noun} id '{obj.id}' (first defined at {first_seen[key]})"))
+                    continue
+                first_seen[key] = obj.origin
+                getattr(dataset, kind)[obj.id] = obj
+    return dataset, problems

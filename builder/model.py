@@ -1,0 +1,269 @@
+"""The data model: organizations, countries, memberships, events, people and sources.
+
+Every object remembers where it was defined (`origin`), so any later check can point the user
+at the file and line to fix.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .dates import PartialDate, year_end
+
+ORG_KINDS = {
+    "military alliance": "Military alliances",
+    "collective security organization": "Collective security organizations",
+    "security cooperation organization": "Security cooperation organizations",
+    "security conference": "Security conferences",
+    "regional organization": "Regional organizations",
+    "economic community": "Economic communities and unions",
+    "political and economic union": "Political and economic unions",
+    "treaty": "Treaties",
+    "forum": "Forums",
+    "joint force": "Joint forces",
+    "programme": "Programmes",
+    "organ": "Organs of other organizations",
+}
+
+# In the order a member list shows them: full membership first.
+STATUSES = (
+    "founding member",
+    "member",
+    "associate member",
+    "participating state",
+    "suspended",
+    "observer",
+    "partner",
+    "dialogue partner",
+    "candidate",
+)
+MEMBER_STATUSES = {"founding member", "member", "participating state"}
+
+ENDED_BY = (
+    "withdrawal",
+    "suspension",
+    "expulsion",
+    "change of status",
+    "dissolution of the organization",
+    "dissolution of the state",
+    "expiry",
+)
+
+REGIONS = (
+    "Central Asia", "South Caucasus", "Eastern Europe", "Baltic", "Northern Europe",
+    "Western Europe", "Southern Europe", "Central Europe", "Southeast Europe", "North America",
+    "East Asia", "South Asia", "Southeast Asia", "Middle East", "North Africa", "Caribbean",
+    "Oceania",
+)
+
+EVENT_KINDS = (
+    "founding", "treaty", "charter", "summit", "accession", "suspension", "withdrawal",
+    "dissolution", "memorandum", "exercise", "operation", "decision", "other",
+)
+
+SOURCE_TYPES = (
+    "treaty", "charter", "agreement", "protocol", "declaration", "decision", "announcement",
+    "web page", "book", "chapter", "article", "report",
+)
+
+
+class Unknown:
+    """The data cannot tell (a partial date leaves the day open); distinct from "not a member"."""
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+UNKNOWN = Unknown()
+
+
+@dataclass(frozen=True)
+class Origin:
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass
+class Source:
+    id: str
+    type: str
+    title: str
+    origin: Origin
+    author: str | None = None
+    date: PartialDate | None = None
+    place: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Organization:
+    id: str
+    name: str
+    kind: str
+    founded: PartialDate
+    summary: str
+    sources: list[str]
+    origin: Origin
+    short: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    founded_note: str | None = None
+    dissolved: PartialDate | None = None
+    dissolved_note: str | None = None
+    headquarters: str | None = None
+    predecessors: list[str] = field(default_factory=list)
+    successors: list[str] = field(default_factory=list)
+    parent: str | None = None
+    lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+    def exists_on(self, day: dt.date) -> bool | Unknown:
+        if day < self.founded.first_day:
+            return False
+        if self.dissolved and day >= self.dissolved.last_day:
+            return False
+        if day < self.founded.last_day or (self.dissolved and day >= self.dissolved.first_day):
+            return UNKNOWN
+        return True
+
+
+@dataclass
+class Country:
+    id: str
+    name: str
+    region: str
+    origin: Origin
+    official_name: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    dissolved: PartialDate | None = None
+    lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Membership:
+    org: str
+    country: str
+    status: str
+    start: PartialDate
+    sources: list[str]
+    origin: Origin
+    end: PartialDate | None = None
+    ended_by: str | None = None
+    note: str | None = None
+    lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def covers(self, day: dt.date) -> bool | Unknown:
+        """Whether this status held on `day`; UNKNOWN where a partial date leaves it open."""
+        if day < self.start.first_day:
+            return False
+        if self.end is not None and day >= self.end.last_day:
+            return False
+        if day < self.start.last_day:
+            return UNKNOWN
+        if self.end is not None and day >= self.end.first_day:
+            return UNKNOWN
+        return True
+
+    def status_on(self, day: dt.date) -> str | None | Unknown:
+        """The status on `day`, None when this record does not hold then."""
+        held = self.covers(day)
+        if held is UNKNOWN:
+            return UNKNOWN
+        return self.status if held else None
+
+    def status_in(self, year: int) -> str | None | Unknown:
+        """Status in year Y is the status on 31 December of Y."""
+        return self.status_on(year_end(year))
+
+    @property
+    def is_current(self) -> bool:
+        return self.end is None
+
+
+@dataclass
+class Role:
+    title: str
+    org: str | None = None
+    country: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    line: int = 0
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    origin: Origin
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    affiliation: str | None = None
+    sources: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Event:
+    id: str
+    date: PartialDate
+    title: str
+    kind: str
+    sources: list[str]
+    origin: Origin
+    orgs: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    summary: str | None = None
+    lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Dataset:
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    memberships: list[Membership] = field(default_factory=list)
+    events: dict[str, Event] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    # Ids of records that exist but could not be read; references to them are not reported again.
+    unreadable: set[str] = field(default_factory=set, repr=False)
+
+    def memberships_of_org(self, org_id: str) -> list[Membership]:
+        return [m for m in self.memberships if m.org == org_id]
+
+    def memberships_of_country(self, country_id: str) -> list[Membership]:
+        return [m for m in self.memberships if m.country == country_id]
+
+    def status_on(self, org_id: str, country_id: str, day: dt.date) -> str | None | Unknown:
+        """The country's status in the organization on `day` (None: not a member)."""
+        found: str | None | Unknown = None
+        for record in self.memberships:
+            if record.org == org_id and record.country == country_id:
+                status = record.status_on(day)
+                if status is UNKNOWN:
+                    found = UNKNOWN
+                elif status is not None:
+                    return status
+        return found
+
+    def lineage(self, org_id: str) -> list[str]:
+        """The organization and all its predecessors, oldest last, each once."""
+        seen: list[str] = []
+        queue = [org_id]
+        while queue:
+            current = queue.pop(0)
+            if current in seen or current not in self.organizations:
+                continue
+            seen.append(current)
+            queue.extend(self.organizations[current].predecessors)
+        return seen

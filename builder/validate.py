@@ -1,0 +1,144 @@
+"""Rules across records: references resolve, intervals make sense, nothing overlaps.
+
+Field-level problems (types, dates, vocabularies) are found while loading; these rules need the
+whole dataset. Each rule appends `Problem`s and never stops at the first.
+"""
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from typing import Iterable
+
+from .dates import PartialDate
+from .model import Dataset, Membership
+from .problems import Problem, did_you_mean
+
+ARTICLE_REF = re.compile(r"^(?P<slug>[a-z0-9-]+)#p(?P<para>[1-9][0-9]*)$")
+
+
+def _at(obj, field: str) -> tuple[str, int]:
+    return obj.origin.file, getattr(obj, "lines", {}).get(field, obj.origin.line)
+
+
+class _Checker:
+    def __init__(self, data: Dataset, articles: Iterable[str]):
+        self.data = data
+        self.articles = set(articles)
+        self.problems: list[Problem] = []
+
+    def report(self, obj, field: str, message: str) -> None:
+        file, line = _at(obj, field)
+        self.problems.append(Problem(file, line, message))
+
+    def reference(self, obj, field: str, value: str | None, table: dict, noun: str) -> None:
+        if value is not None and value not in table and value not in self.data.unreadable:
+            self.report(obj, field, f"unknown {noun} '{value}'{did_you_mean(value, table)}")
+
+    def sources(self, obj, field: str = "sources") -> None:
+        for ref in getattr(obj, field):
+            match = ARTICLE_REF.match(ref)
+            if match:
+                if match["slug"] not in self.articles:
+                    self.report(obj, field, f"unknown article '{match['slug']}' in source '{ref}'"
+                                            f"{did_you_mean(match['slug'], self.articles)}")
+            elif "#" in ref:
+                self.report(obj, field, f"source '{ref}' is neither a source id nor an article paragraph like 'slug#p12'")
+            elif ref not in self.data.sources and ref not in self.data.unreadable:
+                self.report(obj, field, f"unknown source '{ref}'{did_you_mean(ref, self.data.sources)}")
+
+    def interval(self, obj, start: PartialDate | None, end: PartialDate | None,
+                 start_field: str, end_field: str) -> bool:
+        if start and end and end.last_day <= start.first_day:
+            self.report(obj, end_field, f"'{end_field}' ({end}) is not after '{start_field}' ({start})")
+            return False
+        return True
+
+
+def validate(data: Dataset, articles: Iterable[str] = ()) -> list[Problem]:
+    """Every cross-record problem in `data`; `articles` are the slugs of the known articles."""
+    check = _Checker(data, articles)
+    orgs, countries, people = data.organizations, data.countries, data.people
+
+    for org in orgs.values():
+        for field, ids in (("predecessor", org.predecessors), ("successor", org.successors)):
+            for other in ids:
+                check.reference(org, field, other, orgs, "organization")
+                if other == org.id:
+                    check.report(org, field, f"organization '{org.id}' names itself as its {field}")
+        check.reference(org, "parent", org.parent, orgs, "organization")
+        if org.parent == org.id:
+            check.report(org, "parent", f"organization '{org.id}' names itself as its parent")
+        check.interval(org, org.founded, org.dissolved, "founded", "dissolved")
+        check.sources(org)
+
+    for membership in data.memberships:
+        _check_membership(check, membership)
+    by_pair: dict[tuple[str, str], list[Membership]] = {}
+    for membership in data.memberships:
+        by_pair.setdefault((membership.org, membership.country), []).append(membership)
+    for records in by_pair.values():
+        for a, b in combinations(sorted(records, key=lambda m: m.start.sort_key()), 2):
+            if _definitely_overlap(a, b):
+                check.report(b, "from",
+                             f"{b.country} in {b.org}: '{b.status}' from {b.start} overlaps "
+                             f"'{a.status}' from {a.start} ({a.origin})")
+
+    for event in data.events.values():
+        for field, ids, table, noun in (("orgs", event.orgs, orgs, "organization"),
+                                        ("countries", event.countries, countries, "country"),
+                                        ("people", event.people, people, "person")):
+            for value in ids:
+                check.reference(event, field, value, table, noun)
+        check.sources(event)
+
+    for person in people.values():
+        for role in person.roles:
+            line = role.line or person.origin.line
+            for value, table, noun in ((role.org, orgs, "organization"), (role.country, countries, "country")):
+                if value is not None and value not in table:
+                    check.problems.append(Problem(person.origin.file, line,
+                                                  f"unknown {noun} '{value}'{did_you_mean(value, table)}"))
+            if role.start and role.end and role.end.last_day <= role.start.first_day:
+                check.problems.append(Problem(person.origin.file, line,
+                                              f"role '{role.title}' ends ({role.end}) before it begins ({role.start})"))
+        check.sources(person)
+
+    return check.problems
+
+
+def _check_membership(check: _Checker, m: Membership) -> None:
+    data = check.data
+    check.reference(m, "org", m.org, data.organizations, "organization")
+    check.reference(m, "country", m.country, data.countries, "country")
+    check.sources(m)
+    if m.ended_by and m.end is None:
+        check.report(m, "ended_by", "'ended_by' is given but the record has no 'to' date")
+    if not check.interval(m, m.start, m.end, "from", "to"):
+        return
+    org = data.organizations.get(m.org)
+    if org is not None:
+        if m.start.last_day < org.founded.first_day:
+            check.report(m, "from", f"{m.country} in {m.org} begins {m.start}, before "
+                                    f"{m.org} was founded ({org.founded})")
+        if org.dissolved is not None:
+            if m.end is None:
+                check.report(m, "org", f"{m.country} in {m.org} is still open, but {m.org} "
+                                       f"was dissolved ({org.dissolved}); give 'to'")
+            elif m.end.first_day > org.dissolved.last_day:
+                check.report(m, "to", f"{m.country} in {m.org} ends {m.end}, after {m.org} "
+                                      f"was dissolved ({org.dissolved})")
+    country = data.countries.get(m.country)
+    if country is not None and country.dissolved is not None:
+        if m.end is None:
+            check.report(m, "country", f"{m.country} in {m.org} is still open, but {m.country} "
+                                       f"ceased to exist ({country.dissolved}); give 'to'")
+        elif m.end.first_day > country.dissolved.last_day:
+            check.report(m, "to", f"{m.country} in {m.org} ends {m.end}, after {m.country} "
+                                  f"ceased to exist ({country.dissolved})")
+
+
+def _definitely_overlap(a: Membership, b: Membership) -> bool:
+    """True when some day certainly lies in both intervals."""
+    start = max(a.start.last_day, b.start.last_day)
+    ends = [m.end.first_day for m in (a, b) if m.end is not None]
+    return not ends or start < min(ends)
