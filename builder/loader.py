@@ -20,6 +20,7 @@ KINDS = ("sources", "organizations", "countries", "memberships", "events", "peop
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO3 = re.compile(r"^[a-z]{3}$")
+_ID_LINE = re.compile(r"^[ -]*id:\s*['\"]?([\w-]+)", re.MULTILINE)
 
 
 class _Invalid(Exception):
@@ -195,10 +196,7 @@ def convert_record(kind: str, record: Record, file: str) -> tuple[Any | None, li
         return None, problems
     values["origin"] = Origin(file, record.line)
     if "lines" in cls.__dataclass_fields__:
-        values["lines"] = {
-            next((f.target for f in fields if f.name == key), key): line
-            for key, line in record.key_lines.items()
-        }
+        values["lines"] = dict(record.key_lines)  # by YAML key, as messages name them
     return cls(**values), []
 
 
@@ -215,6 +213,10 @@ def load(data_dir: Path, root: Path | None = None) -> tuple[Dataset, list[Proble
             display = _display(path, root)
             records, file_problems = read_records(path, display)
             problems.extend(file_problems)
+            if not records and file_problems:
+                # Unreadable file: remember the ids it seems to define, so that references to
+                # them are not reported as dangling on top of the real problem.
+                dataset.unreadable.update(_ID_LINE.findall(path.read_text(encoding="utf-8", errors="replace")))
             for record in records:
                 obj, record_problems = convert_record(kind, record, display)
                 problems.extend(record_problems)

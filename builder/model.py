@@ -121,7 +121,7 @@ class Organization:
     predecessors: list[str] = field(default_factory=list)
     successors: list[str] = field(default_factory=list)
     parent: str | None = None
-    lines: dict[str, int] = field(default_factory=dict, repr=False)
+    lines: dict[str, int] = field(default_factory=dict, repr=False)  # YAML key -> line
 
     @property
     def label(self) -> str:
@@ -146,7 +146,7 @@ class Country:
     official_name: str | None = None
     aliases: list[str] = field(default_factory=list)
     dissolved: PartialDate | None = None
-    lines: dict[str, int] = field(default_factory=dict, repr=False)
+    lines: dict[str, int] = field(default_factory=dict, repr=False)  # YAML key -> line
 
 
 @dataclass
@@ -160,7 +160,7 @@ class Membership:
     end: PartialDate | None = None
     ended_by: str | None = None
     note: str | None = None
-    lines: dict[str, int] = field(default_factory=dict, repr=False)
+    lines: dict[str, int] = field(default_factory=dict, repr=False)  # YAML key -> line
 
     def covers(self, day: dt.date) -> bool | Unknown:
         """Whether this status held on `day`; UNKNOWN where a partial date leaves it open."""
@@ -209,7 +209,7 @@ class Person:
     roles: list[Role] = field(default_factory=list)
     affiliation: str | None = None
     sources: list[str] = field(default_factory=list)
-    lines: dict[str, int] = field(default_factory=dict, repr=False)
+    lines: dict[str, int] = field(default_factory=dict, repr=False)  # YAML key -> line
 
 
 @dataclass
@@ -224,7 +224,7 @@ class Event:
     countries: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     summary: str | None = None
-    lines: dict[str, int] = field(default_factory=dict, repr=False)
+    lines: dict[str, int] = field(default_factory=dict, repr=False)  # YAML key -> line
 
 
 @dataclass

@@ -1,0 +1,54 @@
+"""Shared fixtures: small projects in temporary folders, and the real site built once."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI_DATA = Path(__file__).parent / "fixtures" / "mini" / "site_data"
+
+
+def run_builder(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "builder", "--root", str(root), *args],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's configuration, theme and content with the small fixture data."""
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(MINI_DATA, tmp_path / "site_data")
+    return tmp_path
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The shipped data and content, built once by the README's build path into a temporary folder."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = run_builder(ROOT, "build", "--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
