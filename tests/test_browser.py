@@ -1,0 +1,108 @@
+"""What a reader sees and clicks, in a real Chromium, with the site served under a sub-path."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import chromium_path
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = chromium_path()
+if CHROMIUM is None:
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise RuntimeError("REQUIRE_BROWSER is set but no Chromium was found at /usr/bin/chromium")
+    pytest.skip("no Chromium on this machine (apt-get install chromium)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site: Path, tmp_path_factory):
+    """The built site at http://127.0.0.1:PORT/repo/, as GitHub Pages serves a project site."""
+    root = tmp_path_factory.mktemp("serve")
+    (root / "repo").symlink_to(built_site, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/repo/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+def open_page(browser, url, **options):
+    context = browser.new_context(**options)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url)
+    return page, requests
+
+
+def test_search_finds_a_country_and_the_result_opens_its_page(browser, server):
+    page, requests = open_page(browser, server + "organizations/csto/")
+    box = page.get_by_role("searchbox", name="Search this site")
+    box.fill("uzbek")
+    result = page.locator(".search-results a", has_text="Uzbekistan").first
+    result.wait_for()
+    result.click()
+    page.wait_for_url("**/repo/countries/uzb/")
+    assert page.locator("h1").inner_text() == "Uzbekistan"
+    assert all(url.startswith(server) for url in requests), requests
+
+
+def test_search_finds_an_organization_by_an_alias(browser, server):
+    page, _ = open_page(browser, server)
+    page.get_by_role("searchbox", name="Search this site").fill("GUUAM")
+    page.locator(".search-results a", has_text="GUAM").first.wait_for()
+
+
+def test_without_javascript_the_search_box_is_hidden_and_pages_are_linked(browser, server):
+    page, _ = open_page(browser, server, java_script_enabled=False)
+    assert not page.locator("form.search").is_visible()
+    page.get_by_role("link", name="Organizations").first.click()
+    page.get_by_role("link", name="CSTO").first.click()
+    assert "Collective Security Treaty Organization" in page.locator("h1").inner_text()
+
+
+def test_pages_fit_a_360_pixel_phone_screen(browser, server):
+    for path in ("", "organizations/", "organizations/csto/", "countries/uzb/", "sources/"):
+        page, _ = open_page(browser, server + path, viewport={"width": 360, "height": 740})
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path or 'front page'} is {overflow}px too wide at 360px"
+
+
+def test_breadcrumbs_lead_back_up(browser, server):
+    page, _ = open_page(browser, server + "countries/uzb/")
+    page.get_by_role("navigation", name="Breadcrumbs").get_by_role("link", name="Countries").click()
+    page.wait_for_url("**/repo/countries/")
+    assert page.locator("h1").inner_text() == "Countries"
+
+
+def test_dark_scheme_changes_the_colours(browser, server):
+    light, _ = open_page(browser, server, color_scheme="light")
+    dark, _ = open_page(browser, server, color_scheme="dark")
+    style = "getComputedStyle(document.body).backgroundColor"
+    assert light.evaluate(style) != dark.evaluate(style)

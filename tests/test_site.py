@@ -1,0 +1,160 @@
+"""A real build of the shipped data and content, read back from the produced HTML."""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from builder.loader import load
+from conftest import ROOT
+
+DATA, _ = load(ROOT / "site_data", ROOT)
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def member_rows(page: BeautifulSoup, section: str) -> dict[str, str]:
+    rows = page.select(f"section[aria-labelledby={section}] tbody tr")
+    return {row.th.get_text(" ", strip=True): row.get_text(" ", strip=True) for row in rows}
+
+
+def test_csto_lists_its_six_members_with_years(built_site):
+    page = soup(built_site, "organizations/csto")
+    members = member_rows(page, "members")
+    for country in ("Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"):
+        assert country in members, f"{country} not among the CSTO members"
+        assert re.search(r"since (19|20)\d\d", members[country]), members[country]
+    full_members = [c for c, text in members.items() if "suspended" not in text.split(" In the")[0]]
+    assert len([c for c in full_members if c != "Uzbekistan"]) == 6
+
+
+def test_csto_shows_uzbekistans_whole_history(built_site):
+    page = soup(built_site, "organizations/csto")
+    rows = {**member_rows(page, "members"), **member_rows(page, "former")}
+    history = rows["Uzbekistan"]
+    assert "Collective Security Treaty" in history  # the 1992 treaty, its predecessor
+    assert re.search(r"1992–1999", history)
+    assert "16 August 2006" in history
+    assert "2012" in history and "suspended" in history
+
+
+def test_uzbekistan_page_shows_its_records_across_organizations(built_site):
+    page = soup(built_site, "countries/uzb")
+    linked = {a["href"].rstrip("/").split("/")[-1] for a in page.select("main table th[scope=row] a")}
+    for org in ("csto", "sco", "cis", "eurasec", "guam", "caco"):
+        assert org in linked, f"{org} missing from Uzbekistan's page"
+    former = page.select_one("section[aria-labelledby=former]").get_text(" ", strip=True)
+    assert "GUAM" in former and "EurAsEC" in former
+
+
+def test_every_organization_and_country_has_a_page(built_site):
+    for org_id in DATA.organizations:
+        assert (built_site / "organizations" / org_id / "index.html").is_file()
+    for country_id in DATA.countries:
+        assert (built_site / "countries" / country_id / "index.html").is_file()
+
+
+def test_organization_page_shows_aliases_founding_and_sources(built_site):
+    page = soup(built_site, "organizations/eurasec")
+    facts = page.select_one("dl.facts").get_text(" ", strip=True)
+    assert "EvrAzEC" in facts
+    assert "Founded" in facts
+    assert "Eurasian Economic Union" in facts  # successor link
+    notes = page.select("section.source-notes li")
+    assert notes and all(li.a["href"].startswith("../../sources/#") for li in notes)
+    for cite in page.select("a.src"):
+        assert page.select_one(cite["href"]) is not None
+
+
+def test_every_membership_record_shown_cites_a_source(built_site):
+    for org_id in DATA.organizations:
+        page = soup(built_site, f"organizations/{org_id}")
+        for item in page.select("ul.records li"):
+            assert item.select("a.src"), f"{org_id}: record without source: {item.get_text(' ', strip=True)}"
+
+
+def test_organizations_index_groups_by_kind(built_site):
+    page = soup(built_site, "organizations")
+    headings = [h.get_text(strip=True) for h in page.select("main h2")]
+    assert "Collective security organizations" in headings
+    assert "Military alliances" in headings
+    links = {a["href"] for a in page.select("main a")}
+    assert {f"{org_id}/" for org_id in DATA.organizations} <= links
+
+
+def test_front_page_leads_to_every_part(built_site):
+    page = BeautifulSoup((built_site / "index.html").read_text(), "html.parser")
+    hrefs = {a["href"] for a in page.select("main a")}
+    assert {"organizations/", "countries/", "sources/"} <= hrefs
+
+
+def test_pages_do_not_carry_the_whole_site_navigation(built_site):
+    page = soup(built_site, "countries/uzb")
+    country_links = [a for a in page.select("a[href]") if "/countries/" in a["href"] and not a["href"].endswith("countries/")]
+    assert len(country_links) < 5
+    assert len((built_site / "countries/uzb/index.html").read_bytes()) < 60_000
+
+
+def test_no_external_requests(built_site):
+    for html in built_site.rglob("*.html"):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in page.find_all(tag):
+                value = element.get(attr)
+                if value is None or (tag == "link" and element.get("rel") == ["canonical"]):
+                    continue
+                assert not urlsplit(value).scheme and not value.startswith("//"), f"{html}: {value}"
+    css = (built_site / "assets/site.css").read_text()
+    assert "@import" not in css and "url(" not in css
+
+
+def test_internal_links_and_anchors_resolve(built_site):
+    anchors: dict[Path, set[str]] = {}
+
+    def ids(path: Path) -> set[str]:
+        if path not in anchors:
+            page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            anchors[path] = {e["id"] for e in page.find_all(id=True)}
+        return anchors[path]
+
+    broken = []
+    for html in built_site.rglob("*.html"):
+        if html.name == "404.html":
+            continue  # its links are absolute to site_url, so it works at any depth
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for a in page.find_all("a", href=True):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue
+            target = html if not parts.path else (html.parent / parts.path)
+            target = Path(posixpath.normpath(str(target)))
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{html.relative_to(built_site)}: {href}")
+            elif parts.fragment and parts.fragment not in ids(target):
+                broken.append(f"{html.relative_to(built_site)}: {href} (no such anchor)")
+    assert broken == []
+
+
+def test_search_index_covers_entity_pages_and_aliases(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text())
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "organizations/csto/" in locations and "countries/uzb/" in locations
+    guam = next(doc for doc in index["docs"] if doc["location"] == "organizations/guam/")
+    assert "GUUAM" in guam["text"]
+
+
+def test_dissolved_organization_shows_members_at_its_dissolution(built_site):
+    page = soup(built_site, "organizations/caco")
+    heading = page.select_one("#members")
+    assert heading is not None and "dissolution" in heading.get_text()
+    assert "Dissolved" in page.select_one("dl.facts").get_text()
