@@ -44,11 +44,13 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         except DataError as error:
             raise PluginError(error.report()) from None
         self.pages: dict[str, GeneratedPage] = {}
+        self.titles: dict[str, str] = {}  # URL -> title, for breadcrumbs
         return config
 
     def on_files(self, files, config):
         for page in site_pages(self.data, self.as_of):
             self.pages[page.src_uri] = page
+            self.titles[page.url] = page.title
             front = f"---\ntitle: {json.dumps(page.title)}\n---\n"
             files.append(File.generated(config, page.src_uri, content=front))
         return files
@@ -71,8 +73,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
 
     def on_page_context(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
-        titles = {p.url: p.title for p in self.pages.values()}
-        crumbs = breadcrumbs(page.url, titles)
+        crumbs = breadcrumbs(page.url, self.titles)
         context["breadcrumbs"] = [{"title": t, "url": u} for t, u in crumbs]
         context["page_description"] = (
             generated.description if generated else page.meta.get("description", config.site_description)
