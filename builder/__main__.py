@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from .problems import DataError
-from .project import load_dataset
+from .project import load_project
 
 
 def _plugin_options(config_file: Path) -> dict:
@@ -42,13 +42,14 @@ def check(root: Path, config_file: Path) -> int:
     options = _plugin_options(config_file)
     data_dir = root / options.get("data_dir", "site_data")
     try:
-        data = load_dataset(data_dir, root / "content", root)
+        data, articles = load_project(data_dir, root / "content", root)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
     print(f"{data_dir.relative_to(root)}: {len(data.organizations)} organizations, "
           f"{len(data.countries)} countries, {len(data.memberships)} memberships, "
-          f"{len(data.events)} events, {len(data.people)} people, {len(data.sources)} sources: no problems",
+          f"{len(data.events)} events, {len(data.people)} people, {len(data.sources)} sources, "
+          f"{len(articles)} articles: no problems",
           flush=True)
     return 0
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from . import history
 from .citations import SourceNotes
-from .model import MEMBER_STATUSES, ORG_KINDS, REGIONS, Dataset, Membership, Organization
+from .articles import Article
+from .model import MEMBER_STATUSES, ORG_KINDS, REGIONS, Dataset, Membership, Organization, Person
 
 
 @dataclass
@@ -21,6 +22,7 @@ class GeneratedPage:
     context: dict
     description: str = ""
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (title, url) above the page
+    entity: tuple[str, str] | None = None  # (kind, id) whose mentions in the articles the page lists
 
     @property
     def url(self) -> str:
@@ -126,7 +128,7 @@ def organization_page(data: Dataset, org: Organization, as_of: dt.date) -> Gener
     return GeneratedPage(
         src_uri=f"organizations/{org.id}.md", title=title, template="organization.html",
         context=context, description=org.summary,
-        breadcrumbs=[("Organizations", "organizations/")],
+        breadcrumbs=[("Organizations", "organizations/")], entity=("org", org.id),
     )
 
 
@@ -167,7 +169,7 @@ def country_page(data: Dataset, country_id: str, as_of: dt.date) -> GeneratedPag
         src_uri=f"countries/{country_id}.md", title=country.name, template="country.html",
         context=context,
         description=f"{country.name}: memberships in international organizations over time, with sources.",
-        breadcrumbs=[("Countries", "countries/")],
+        breadcrumbs=[("Countries", "countries/")], entity=("country", country_id),
     )
 
 
@@ -229,9 +231,81 @@ def sources_index(data: Dataset) -> GeneratedPage:
     )
 
 
-def site_pages(data: Dataset, as_of: dt.date) -> list[GeneratedPage]:
+def authored_by(person: Person, articles: list[Article]) -> list[Article]:
+    """The articles whose author is this person (matched on the normalized name)."""
+    return [a for a in articles if any(author.name == person.name for author in a.authors)]
+
+
+def person_page(data: Dataset, person: Person, articles: list[Article]) -> GeneratedPage:
+    roles = []
+    for role in sorted(person.roles, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0)):
+        span = ""
+        if role.start and role.end:
+            span = f"{role.start.display()} – {role.end.display()}"
+        elif role.start:
+            span = f"since {role.start.display()}"
+        roles.append({"title": role.title, "span": span,
+                      "org": _org_link(data, role.org) if role.org else None,
+                      "country": {"name": data.countries[role.country].name, "url": country_url(role.country)}
+                      if role.country else None})
+    context = {"person": person, "roles": roles,
+               "articles": [{"title": a.title, "url": a.url} for a in authored_by(person, articles)]}
+    return GeneratedPage(
+        src_uri=f"people/{person.id}.md", title=person.name, template="person.html", context=context,
+        description=f"{person.name}: roles, and where the articles of this edition mention {person.name}.",
+        breadcrumbs=[("People", "people/")], entity=("person", person.id),
+    )
+
+
+def people_index(data: Dataset, articles: list[Article]) -> GeneratedPage:
+    people = sorted(data.people.values(), key=lambda p: p.name.split()[-1])
+    authors = [p for p in people if authored_by(p, articles)]
+    others = [p for p in people if p not in authors]
+    return GeneratedPage(
+        src_uri="people/index.md", title="People", template="people.html",
+        context={"authors": authors, "others": others},
+        description="The authors of this edition and the people their texts name.",
+    )
+
+
+def articles_index(articles: list[Article]) -> GeneratedPage:
+    parts: dict[str, list[Article]] = {}
+    for article in sorted(articles, key=lambda a: a.order):
+        if article.kind == "journal-article":
+            heading = "Journal article"
+        elif article.kind == "preface":
+            heading = "Front matter"
+        else:
+            heading = article.part or "Chapters"
+        parts.setdefault(heading, []).append(article)
+    return GeneratedPage(
+        src_uri="articles/index.md", title="Articles", template="articles.html",
+        context={"parts": parts},
+        description="The texts of this edition: the collected volume by its parts, and the journal article.",
+    )
+
+
+def site_pages(data: Dataset, as_of: dt.date, articles: list[Article] = ()) -> list[GeneratedPage]:
     """Every page generated from the data, in a stable order."""
-    pages = [organizations_index(data, as_of), countries_index(data, as_of), sources_index(data)]
+    articles = list(articles)
+    pages = [organizations_index(data, as_of), countries_index(data, as_of), sources_index(data),
+             people_index(data, articles)]
+    if articles:
+        pages.append(articles_index(articles))
     pages += [organization_page(data, data.organizations[i], as_of) for i in sorted(data.organizations)]
     pages += [country_page(data, i, as_of) for i in sorted(data.countries)]
+    pages += [person_page(data, data.people[i], articles) for i in sorted(data.people)]
     return pages
+
+
+def mention_view(mentions: dict[str, list[int]], footnotes: dict[str, list[int]],
+                 articles: dict[str, Article]) -> list[dict]:
+    """Where the articles mention an entity: per article, its paragraphs and notes, in volume order."""
+    view = []
+    for slug in sorted(set(mentions) | set(footnotes), key=lambda s: (articles[s].kind == "journal-article", articles[s].order)):
+        article = articles[slug]
+        view.append({
+            "title": article.title, "byline": article.byline, "url": article.url,
+            "paragraphs": sorted(mentions.get(slug, [])), "notes": sorted(footnotes.get(slug, [])),
+        })
+    return view

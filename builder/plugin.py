@@ -1,14 +1,17 @@
 """The MkDocs plugin: a thin adapter between MkDocs' build events and the modules beside it.
 
-on_config  loads and validates site_data/ (all problems at once, before anything is written)
-on_files   adds one virtual page per organization, country and index
+on_config         loads and validates site_data/ and the articles (all problems at once, before
+                  anything is written), and adds the article Markdown extension
+on_files          adds one virtual page per organization, country, person and index
+on_page_markdown  tells the article extension which page it renders (for relative links)
+on_page_context   renders a generated page's body from its template, once every article has
+                  rendered and so every mention is known; adds breadcrumbs and article metadata
 on_pre_build, on_env  give the templates the `rel` filter for relative links
-on_page_content  renders a generated page's body from its template
-on_page_context  adds breadcrumbs and page metadata for the layout
 """
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -18,10 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
+from .annotations import ArticleExtension
 from .dates import DateError, PartialDate
-from .pages import GeneratedPage, site_pages
+from .pages import GeneratedPage, mention_view, site_pages
 from .problems import DataError
-from .project import load_dataset
+from .project import load_project
 from .urls import breadcrumbs, relative_url
 
 
@@ -40,15 +44,24 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         except DateError as error:
             raise PluginError(f"mkdocs.yml: plugin 'reference', option 'as_of': {error}") from None
         try:
-            self.data = load_dataset(root / self.config.data_dir, Path(config.docs_dir), root)
+            self.data, articles = load_project(root / self.config.data_dir, Path(config.docs_dir), root)
         except DataError as error:
             raise PluginError(error.report()) from None
+        self.articles = {a.slug: a for a in articles}
         self.pages: dict[str, GeneratedPage] = {}
         self.titles: dict[str, str] = {}  # URL -> title, for breadcrumbs
+        self.extension = ArticleExtension(label=self._entity_label)
+        config.markdown_extensions.append(self.extension)
         return config
 
+    def _entity_label(self, kind: str, entity_id: str) -> str:
+        if kind == "org":
+            return self.data.organizations[entity_id].label
+        table = self.data.countries if kind == "country" else self.data.people
+        return table[entity_id].name
+
     def on_files(self, files, config):
-        for page in site_pages(self.data, self.as_of):
+        for page in site_pages(self.data, self.as_of, self.articles.values()):
             self.pages[page.src_uri] = page
             self.titles[page.url] = page.title
             front = f"---\ntitle: {json.dumps(page.title)}\n---\n"
@@ -56,7 +69,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         return files
 
     def on_pre_build(self, config):
-        # Page bodies render before MkDocs makes the layout's environment, so they get their own.
+        # Generated bodies are rendered outside MkDocs' own template pass, so they get an environment.
         self.body_env = self.on_env(config.theme.get_env(), config, None)
 
     def on_env(self, env, config, files):
@@ -64,21 +77,40 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         env.globals["as_of"] = self.as_of
         return env
 
-    def on_page_content(self, html, page, config, files):
-        generated = self.pages.get(page.file.src_uri)
-        if generated is None:
-            return html
-        template = self.body_env.get_template(f"pages/{generated.template}")
-        return template.render(page=page, config=config, **generated.context)
+    def on_page_markdown(self, markdown, page, config, files):
+        self.extension.link = partial(_relative_from, page.url)
+        slug = self._article_slug(page)
+        self.extension.article = slug or ""
+        return markdown
+
+    def _article_slug(self, page) -> str | None:
+        stem = page.file.src_uri.removesuffix(".md")
+        folder, _, slug = stem.partition("/")
+        return slug if folder == "articles" and slug in self.articles else None
 
     def on_page_context(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
-        crumbs = breadcrumbs(page.url, self.titles)
-        context["breadcrumbs"] = [{"title": t, "url": u} for t, u in crumbs]
+        if generated is not None:
+            extra = {}
+            if generated.entity:
+                kind, entity_id = generated.entity
+                extra["mentions"] = mention_view(self.extension.mentions.of(kind, entity_id),
+                                                 self.extension.footnote_mentions.of(kind, entity_id),
+                                                 self.articles)
+            template = self.body_env.get_template(f"pages/{generated.template}")
+            page.content = template.render(page=page, config=config, **generated.context, **extra)
+        slug = self._article_slug(page)
+        if slug:
+            context["article"] = self.articles[slug]
+        context["breadcrumbs"] = [{"title": t, "url": u} for t, u in breadcrumbs(page.url, self.titles)]
         context["page_description"] = (
             generated.description if generated else page.meta.get("description", config.site_description)
         )
         return context
+
+
+def _relative_from(page_url: str, target: str) -> str:
+    return relative_url(target, page_url)
 
 
 @pass_context

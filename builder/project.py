@@ -4,20 +4,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import loader, validate
+from .articles import Article, article_files, load_articles
 from .model import Dataset
 from .problems import DataError
 
 
-def article_slugs(articles_dir: Path) -> list[str]:
-    if not articles_dir.is_dir():
-        return []
-    return sorted(p.stem for p in articles_dir.glob("*.md") if p.stem != "index")
-
-
 def load_dataset(data_dir: Path, docs_dir: Path, root: Path) -> Dataset:
     """The validated dataset, or DataError carrying every problem found."""
+    return load_project(data_dir, docs_dir, root)[0]
+
+
+def load_project(data_dir: Path, docs_dir: Path, root: Path) -> tuple[Dataset, list[Article]]:
+    """The validated dataset and articles, or DataError carrying every problem in either."""
     data, problems = loader.load(data_dir, root)
-    problems += validate.validate(data, article_slugs(docs_dir / "articles"))
+    slugs = [p.stem for p in article_files(docs_dir / "articles")]
+    problems += validate.validate(data, slugs)
+    articles, article_problems = load_articles(docs_dir / "articles", root, data)
+    problems += article_problems
     if problems:
         raise DataError(problems)
-    return data
+    return data, articles

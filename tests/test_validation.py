@@ -188,7 +188,7 @@ def test_article_paragraph_reference_needs_the_article(project):
           sources: [kazantsev-2009#p34]
         """)
     assert problems(project) == ["site_data/memberships/extra.yaml:6: unknown article 'kazantsev-2009' in source 'kazantsev-2009#p34'"]
-    write(project / "content/articles/kazantsev-2009.md", "# Kazantsev\n")
+    write(project / "content/articles/kazantsev-2009.md", "---\ntitle: Post-Soviet Security Organizations\nkind: chapter\n---\n\nText.\n")
     load_dataset(project / "site_data", project / "content", project)
 
 

@@ -1,0 +1,200 @@
+"""Python-Markdown extension for the articles: entity links, page starts, lacunae, editorial
+notes, paragraph numbers and footnotes that show their printed numbers.
+
+Syntax, in the article's Markdown:
+
+    [[org:csto|the Organization]]  [[country:uzb]]  [[person:bordyuzha|Borduzha]]
+    {{page:58}}  {{page:57 inferred}}  {{lacuna}}  {{lacuna: Graph 1 is missing}}
+    {{ed: an editorial note, which may hold [[org:csto|links]]}}  {{sic}}
+
+Each inline construct is one processor; the paragraph numbers and footnote labels are tree
+processors that add elements (not raw HTML), so MkDocs' anchor validation sees the ids.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from typing import Callable
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+ENTITY_KINDS = {"org": "organizations", "country": "countries", "person": "people"}
+ANNOTATION = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<id>[a-z0-9-]+)(?:\|(?P<text>.+?))?\]\]")
+DIRECTIVE = re.compile(r"\{\{(?P<name>page|lacuna|ed|sic)(?::\s*(?P<arg>.*?))?\}\}", re.DOTALL)
+
+
+@dataclass
+class Mentions:
+    """Which paragraphs of which article mention each entity: filled while articles render."""
+
+    by_entity: dict[tuple[str, str], dict[str, list[int]]] = field(default_factory=dict)
+
+    def add(self, kind: str, entity_id: str, article: str, paragraph: int) -> None:
+        paragraphs = self.by_entity.setdefault((kind, entity_id), {}).setdefault(article, [])
+        if paragraph not in paragraphs:
+            paragraphs.append(paragraph)
+
+    def of(self, kind: str, entity_id: str) -> dict[str, list[int]]:
+        return self.by_entity.get((kind, entity_id), {})
+
+
+class _EntityLink(InlineProcessor):
+    def __init__(self, pattern: str, ext: "ArticleExtension"):
+        super().__init__(pattern)
+        self.ext = ext
+
+    def handleMatch(self, m, data):
+        kind, entity_id = m.group("kind"), m.group("id")
+        link = etree.Element("a")
+        link.set("class", f"entity entity-{kind}")
+        link.set("href", self.ext.link(f"{ENTITY_KINDS.get(kind, kind)}/{entity_id}/"))
+        link.set("data-entity", f"{kind}:{entity_id}")
+        link.text = m.group("text") or self.ext.label(kind, entity_id)
+        return link, m.start(0), m.end(0)
+
+
+class _Directive(InlineProcessor):
+    def handleMatch(self, m, data):
+        name, arg = m.group("name"), (m.group("arg") or "").strip()
+        span = etree.Element("span")
+        if name == "page":
+            number, _, flag = arg.partition(" ")
+            inferred = flag.strip() == "inferred"
+            span.set("class", "page-start" + (" inferred" if inferred else ""))
+            span.set("id", f"page-{number}")
+            span.set("title", f"Page {number} of the printed volume begins here"
+                              + (" (inferred: the page number is not printed in the source)" if inferred else ""))
+            span.text = f"[p. {number}{'?' if inferred else ''}]"
+        elif name == "lacuna":
+            span.set("class", "lacuna")
+            span.set("role", "note")
+            span.text = "[…] " + (arg or "Text lost in the source.")
+            span.set("title", "Lacuna: text lost in the source")
+        elif name == "ed":
+            span.set("class", "editorial")
+            span.set("role", "note")
+            label = etree.SubElement(span, "span")
+            label.set("class", "ed-label")
+            label.text = "Editor’s note: "
+            label.tail = arg
+        else:  # sic
+            span.set("class", "sic")
+            span.text = "[sic]"
+        return span, m.start(0), m.end(0)
+
+
+# Blocks that carry a paragraph number; headings, rules and the footnote list do not.
+_NUMBERED = {"p", "blockquote", "ul", "ol", "table", "pre"}
+
+
+class _ParagraphNumbers(Treeprocessor):
+    def __init__(self, md: Markdown, ext: "ArticleExtension"):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root):
+        number = 0
+        pending: list[str] = []  # entities named in a heading count for the paragraph after it
+        for index, element in enumerate(list(root)):
+            if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+                pending += [a.get("data-entity") for a in element.iter("a") if a.get("data-entity")]
+                continue
+            if element.tag not in _NUMBERED or "byline" in (element.get("class") or "").split():
+                continue
+            if element.tag == "div" or (element.tag == "p" and not "".join(element.itertext()).strip()):
+                continue
+            number += 1
+            anchor = f"p{number}"
+            mark = etree.Element("a")
+            mark.set("class", "pnum")
+            mark.set("href", f"#{anchor}")
+            mark.set("title", f"Paragraph {number}: link to cite")
+            mark.text = f"¶ {number}"
+            if element.tag == "p":
+                element.set("id", anchor)
+                mark.tail = element.text
+                element.text = None
+                element.insert(0, mark)
+                target = element
+            else:
+                wrapper = etree.Element("div")
+                wrapper.set("class", "para")
+                wrapper.set("id", anchor)
+                wrapper.append(mark)
+                root.remove(element)
+                wrapper.append(element)
+                root.insert(index, wrapper)
+                target = wrapper
+            entities = pending + [a.get("data-entity") for a in target.iter("a") if a.get("data-entity")]
+            pending = []
+            for entity in entities:
+                kind, _, entity_id = entity.partition(":")
+                self.ext.mentions.add(kind, entity_id, self.ext.article, number)
+        for footnotes in root.iter("div"):
+            if "footnote" in (footnotes.get("class") or "").split():
+                for link in footnotes.iter("a"):
+                    entity = link.get("data-entity")
+                    if entity:
+                        kind, _, entity_id = entity.partition(":")
+                        note = self._note_of(footnotes, link)
+                        if note:
+                            self.ext.footnote_mentions.add(kind, entity_id, self.ext.article, note)
+
+    @staticmethod
+    def _note_of(footnotes, link) -> int | None:
+        for item in footnotes.iter("li"):
+            if any(a is link for a in item.iter("a")):
+                return int(item.get("id", "fn0")[2:] or 0)
+        return None
+
+
+class _PrintedFootnoteNumbers(Treeprocessor):
+    """Python-Markdown numbers notes 1, 2, 3 …; the volume's notes run 1–136, so show the labels."""
+
+    def run(self, root):
+        # The contract is #fn56 (and #fnref56 for the marker); Python-Markdown writes fn:56.
+        for element in root.iter():
+            for attr in ("id", "href"):
+                value = element.get(attr)
+                if value and re.fullmatch(r"#?fn(ref)?:\d+(:\d+)?", value):
+                    element.set(attr, value.replace(":", "", 1))
+        for sup in root.iter("sup"):
+            for link in sup.iter("a"):
+                if "footnote-ref" in (link.get("class") or ""):
+                    link.text = link.get("href", "#fn").removeprefix("#fn")
+        for link in root.iter("a"):
+            if "footnote-backref" in (link.get("class") or ""):
+                link.set("title", f"Back to the marker of note {link.get('href', '').removeprefix('#fnref')}")
+        for div in root.iter("div"):
+            if "footnote" in (div.get("class") or "").split():
+                for ol in div.iter("ol"):
+                    for item in ol:
+                        label = item.get("id", "").removeprefix("fn")
+                        if label.isdigit():
+                            item.set("value", label)
+
+
+class ArticleExtension(Extension):
+    """Configured per page by the plugin: `link` makes site-root URLs relative to the page."""
+
+    def __init__(self, link: Callable[[str], str] | None = None,
+                 label: Callable[[str, str], str] | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.link = link or (lambda url: url)
+        self.label = label or (lambda kind, entity_id: entity_id)
+        self.mentions = Mentions()
+        self.footnote_mentions = Mentions()
+        self.article = ""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # Above links (160) and emphasis, so the text inside the brackets is still processed.
+        md.inlinePatterns.register(_EntityLink(ANNOTATION.pattern, self), "entity-link", 175)
+        md.inlinePatterns.register(_Directive(DIRECTIVE.pattern, md), "article-directive", 176)
+        # After the footnotes extension has placed its list (50) and handled duplicates (15),
+        # After attr_list (8), so that a `{: .byline}` class is already set.
+        md.treeprocessors.register(_PrintedFootnoteNumbers(md), "printed-footnote-numbers", 7)
+        md.treeprocessors.register(_ParagraphNumbers(md, self), "paragraph-numbers", 6)
