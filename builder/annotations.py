@@ -20,10 +20,14 @@ from typing import Callable
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 ENTITY_KINDS = {"org": "organizations", "country": "countries", "person": "people"}
-ANNOTATION = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<id>[a-z0-9-]+)(?:\|(?P<text>.+?))?\]\]")
+# The pipe of an annotation is swapped for a private-use character before block parsing, so
+# that an annotation inside a table cell does not split the cell.
+_PIPE = "\ue000"
+ANNOTATION = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<id>[a-z0-9-]+)(?:[|\ue000](?P<text>.+?))?\]\]")
 DIRECTIVE = re.compile(r"\{\{(?P<name>page|lacuna|ed|sic)(?::\s*(?P<arg>.*?))?\}\}", re.DOTALL)
 
 
@@ -55,6 +59,11 @@ class _EntityLink(InlineProcessor):
         link.set("data-entity", f"{kind}:{entity_id}")
         link.text = m.group("text") or self.ext.label(kind, entity_id)
         return link, m.start(0), m.end(0)
+
+
+class _ProtectAnnotationPipes(Preprocessor):
+    def run(self, lines):
+        return [ANNOTATION.sub(lambda m: m[0].replace("|", _PIPE, 1), line) for line in lines]
 
 
 class _Directive(InlineProcessor):
@@ -105,7 +114,8 @@ class _ParagraphNumbers(Treeprocessor):
                 continue
             if element.tag not in _NUMBERED or "byline" in (element.get("class") or "").split():
                 continue
-            if element.tag == "div" or (element.tag == "p" and not "".join(element.itertext()).strip()):
+            if element.tag == "p" and _only_page_starts(element):
+                element.set("class", "page-only")  # a page that begins with a heading: no paragraph
                 continue
             number += 1
             anchor = f"p{number}"
@@ -152,6 +162,13 @@ class _ParagraphNumbers(Treeprocessor):
         return None
 
 
+def _only_page_starts(paragraph) -> bool:
+    children = list(paragraph)
+    if not children or (paragraph.text or "").strip():
+        return False
+    return all("page-start" in (c.get("class") or "") and not (c.tail or "").strip() for c in children)
+
+
 class _PrintedFootnoteNumbers(Treeprocessor):
     """Python-Markdown numbers notes 1, 2, 3 …; the volume's notes run 1–136, so show the labels."""
 
@@ -191,6 +208,7 @@ class ArticleExtension(Extension):
         self.article = ""
 
     def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(_ProtectAnnotationPipes(md), "annotation-pipes", 25)
         # Above links (160) and emphasis, so the text inside the brackets is still processed.
         md.inlinePatterns.register(_EntityLink(ANNOTATION.pattern, self), "entity-link", 175)
         md.inlinePatterns.register(_Directive(DIRECTIVE.pattern, md), "article-directive", 176)

@@ -27,6 +27,13 @@ def test_entity_links_keep_the_authors_words_and_point_to_the_entity_page():
     ]
 
 
+def test_an_annotation_inside_a_table_cell_does_not_split_the_cell():
+    page, _ = render("| Row | Policy |\n|---|---|\n| [[org:cis|CIS]] | [[org:eu|EU]] favors one state |\n")
+    cells = [td.get_text() for td in page.select("tbody td")]
+    assert cells == ["CIS", "EU favors one state"]
+    assert page.select_one("tbody a.entity")["href"] == "../../organizations/cis/"
+
+
 def test_paragraphs_are_numbered_with_visible_links_and_headings_are_not():
     page, _ = render("## A heading\n\nFirst.\n\n- a list\n- of two\n\n> quoted\n\nLast.")
     assert [e["id"] for e in page.select("[id^=p]")] == ["p1", "p2", "p3", "p4"]
@@ -34,6 +41,12 @@ def test_paragraphs_are_numbered_with_visible_links_and_headings_are_not():
     assert page.select_one("#p1 a.pnum").get_text() == "¶ 1"
     assert page.select_one("#p2").name == "div" and page.select_one("#p2 ul") is not None
     assert page.h2.get("id") is None or not page.h2["id"].startswith("p")
+
+
+def test_a_page_start_on_its_own_line_before_a_heading_is_not_a_paragraph():
+    page, _ = render("Before.\n\n{{page:47 inferred}}\n\n## GUUAM\n\nAfter.")
+    assert [e.get_text(" ", strip=True) for e in page.select("[id^=p]") if e["id"][1:].isdigit()] == ["¶ 1 Before.", "¶ 2 After."]
+    assert page.select_one("#page-47") is not None
 
 
 def test_a_byline_is_not_a_numbered_paragraph():
