@@ -12,6 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_DATA = Path(__file__).parent / "fixtures" / "mini" / "site_data"
+# The extracted source texts: ../shared/sources beside the checkout (as in CI), or SHARED_DIR.
+SOURCES = Path(os.environ.get("SHARED_DIR", ROOT.parent / "shared")) / "sources"
 
 
 def run_builder(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -27,7 +29,9 @@ def project(tmp_path: Path) -> Path:
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    # The front page only: the real articles annotate entities that the small data lacks.
+    (tmp_path / "content").mkdir()
+    shutil.copy(ROOT / "content" / "index.md", tmp_path / "content" / "index.md")
     shutil.copytree(MINI_DATA, tmp_path / "site_data")
     return tmp_path
 

@@ -10,9 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from builder.articles import article_files, read_article
-from conftest import ROOT
-
-SOURCES = ROOT.parent / "shared" / "sources"
+from conftest import ROOT, SOURCES
 ARTICLES = [read_article(p, p.name)[0] for p in article_files(ROOT / "content" / "articles")]
 BOOK_TITLE = "International security organizations in Eurasia: Rivalry and co-operation"
 # Cyrillic letters that the extraction put in place of Latin ones (NOTES.md §0).
@@ -55,6 +53,8 @@ def missing_words(article, html: str) -> Counter:
 
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)
 def test_every_word_of_the_source_survives(article, built_site):
+    if not (SOURCES / article.source["file"]).is_file():
+        pytest.skip(f"source texts not found in {SOURCES} (set SHARED_DIR)")
     html = (built_site / "articles" / article.slug / "index.html").read_text(encoding="utf-8")
     assert missing_words(article, html) == Counter()
 
