@@ -89,10 +89,22 @@ def test_without_javascript_the_search_box_is_hidden_and_pages_are_linked(browse
 
 
 def test_pages_fit_a_360_pixel_phone_screen(browser, server):
-    for path in ("", "organizations/", "organizations/csto/", "countries/uzb/", "sources/"):
+    for path in ("", "organizations/", "organizations/csto/", "countries/uzb/", "sources/",
+                 "articles/", "articles/kazantsev/", "articles/emerson/", "people/bordyuzha/"):
         page, _ = open_page(browser, server + path, viewport={"width": 360, "height": 740})
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path or 'front page'} is {overflow}px too wide at 360px"
+
+
+def test_a_paragraph_link_lands_on_its_paragraph(browser, server):
+    page, _ = open_page(browser, server + "organizations/csto/")
+    mentions = page.locator("section[aria-labelledby=mentions]")
+    link = mentions.get_by_role("link", name="34").first
+    target = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_url(f"**/articles/**#{target}")
+    assert page.locator(f"#{target}").is_visible()
+    assert page.evaluate("location.hash") == f"#{target}"
 
 
 def test_breadcrumbs_lead_back_up(browser, server):
