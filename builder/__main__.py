@@ -1,4 +1,4 @@
-"""Command line: `python -m builder check` and `python -m builder build`.
+"""Command line: `python -m builder check`, `python -m builder build` and `python -m builder import`.
 
 `build` validates first, builds into a staging folder, and only then replaces `site/`, so a
 failed build leaves the previous site exactly as it was.
@@ -6,6 +6,7 @@ failed build leaves the previous site exactly as it was.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -79,6 +80,43 @@ def build(root: Path, config_file: Path, site_dir: Path) -> int:
     return 0
 
 
+def import_article(root: Path, args: argparse.Namespace) -> int:
+    """Read the span, draft it (builder.importer), write it; bad input is one line and exit 2."""
+    from . import importer
+
+    def fail(message: str) -> int:
+        print(f"import: {message}", file=sys.stderr)
+        return 2
+
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", args.slug):
+        return fail(f"--slug {args.slug!r} must be lowercase letters, digits and single hyphens")
+    try:
+        lines = args.source.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError) as error:
+        return fail(f"{args.source}: cannot be read: {getattr(error, 'strerror', None) or error}")
+    if lines and lines[-1] == "":
+        lines.pop()
+    try:
+        first, last = importer.parse_lines(args.lines, len(lines))
+    except ValueError as error:
+        return fail(str(error))
+    out = args.out or root / "content" / "articles" / f"{args.slug}.md"
+    if out.exists() and not args.force:
+        return fail(f"{out} exists; use --force to overwrite it")
+    draft = importer.draft_article(
+        lines[first - 1:last], source_file=args.source.name, first_line=first, title=args.title,
+        first_note=args.first_note, first_page=args.first_page, running_heads=args.running_head,
+        aliases=importer.entity_aliases(root / "site_data"),
+    )
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(draft, encoding="utf-8")
+    except OSError as error:
+        return fail(f"{out}: cannot be written: {error.strerror or error}")
+    print(f"wrote draft {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
@@ -86,9 +124,22 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate site_data/ without building")
     build_parser = commands.add_parser("build", help="validate, then build the site into site/")
     build_parser.add_argument("--site-dir", type=Path, help="output folder (default: ROOT/site)")
+    import_parser = commands.add_parser("import", help="draft an article from a span of a source text")
+    import_parser.add_argument("source", type=Path, help="the extracted text, e.g. 004_….txt")
+    import_parser.add_argument("--lines", required=True, help="the span, A-B (1-based, inclusive)")
+    import_parser.add_argument("--slug", required=True, help="the article's slug")
+    import_parser.add_argument("--out", type=Path, help="default: ROOT/content/articles/SLUG.md")
+    import_parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+    import_parser.add_argument("--title", default="", help="the title as printed")
+    import_parser.add_argument("--first-note", type=int, default=1, help="first note number expected")
+    import_parser.add_argument("--first-page", type=int, help="printed page the span starts on")
+    import_parser.add_argument("--running-head", action="append", default=[],
+                               help="a running head line to drop (repeatable)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     config_file = root / "mkdocs.yml"
+    if args.command == "import":
+        return import_article(root, args)
     if args.command == "check":
         return check(root, config_file)
     site_dir = (args.site_dir or root / "site").resolve()

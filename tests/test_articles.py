@@ -15,7 +15,14 @@ ARTICLES = [read_article(p, p.name)[0] for p in article_files(ROOT / "content" /
 BOOK_TITLE = "International security organizations in Eurasia: Rivalry and co-operation"
 # Cyrillic letters that the extraction put in place of Latin ones (NOTES.md §0).
 LOOKALIKES = str.maketrans("АаРрСсЕеОо", "AaPpCcEeOo")
-LETTER_SPACED = re.compile(r"\b(?:\w ){3,}\w\b")
+
+
+def unspace(line: str) -> str:
+    """`P u t i n  a n d` → `Putin and`: letters spaced out by the extraction (NOTES.md §3.6)."""
+    tokens = line.split()
+    if len(tokens) > 5 and sum(len(t) == 1 for t in tokens) > 0.8 * len(tokens):
+        return " ".join(word.replace(" ", "") for word in line.split("  "))
+    return line
 
 
 def words(text: str) -> list[str]:
@@ -39,7 +46,7 @@ def missing_words(article, html: str) -> Counter:
         extra.decompose()
     header = page.select_one(".article-header")
     built = Counter(words(body.get_text(" ")) + words(header.get_text(" ") if header else ""))
-    lines = [LETTER_SPACED.sub(lambda m: m[0].replace(" ", ""), l.translate(LOOKALIKES)) for l in source_lines(article)]
+    lines = [unspace(line.translate(LOOKALIKES)) for line in source_lines(article)]
     missing = Counter(words("\n".join(lines))) - built
     for line, following in zip(lines, lines[1:]):
         head = re.search(r"([^\W\d_]+)-\s*$", line)
