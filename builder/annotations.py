@@ -114,8 +114,10 @@ class _ParagraphNumbers(Treeprocessor):
                 continue
             if element.tag not in _NUMBERED or "byline" in (element.get("class") or "").split():
                 continue
-            if element.tag == "p" and _only_page_starts(element):
-                element.set("class", "page-only")  # a page that begins with a heading: no paragraph
+            if element.tag == "p" and _only_editorial(element):
+                # A page start before a heading, an editor's note or a lacuna standing alone: not
+                # the author's paragraph, so no number (numbers cite the author's text).
+                element.set("class", "editorial-block")
                 continue
             number += 1
             anchor = f"p{number}"
@@ -162,11 +164,15 @@ class _ParagraphNumbers(Treeprocessor):
         return None
 
 
-def _only_page_starts(paragraph) -> bool:
+_EDITORIAL_CLASSES = {"page-start", "editorial", "lacuna"}
+
+
+def _only_editorial(paragraph) -> bool:
     children = list(paragraph)
     if not children or (paragraph.text or "").strip():
         return False
-    return all("page-start" in (c.get("class") or "") and not (c.tail or "").strip() for c in children)
+    return all(_EDITORIAL_CLASSES & set((c.get("class") or "").split()) and not (c.tail or "").strip()
+               for c in children)
 
 
 class _PrintedFootnoteNumbers(Treeprocessor):

@@ -278,22 +278,22 @@ _MAX_SKIP = 5   # a span may start after some markers whose notes it holds, or l
 def _find_marker(text: str, number: int, position: int, protected: list[tuple[int, int]]):
     """The earliest plausible printed marker for `number` at or after `position`, with its kind."""
     s = re.escape(str(number))
-        patterns = [
-            (re.compile(rf"(?<=[^\W\d_]|[)\]’”\"'.,;]){s}(?![\w])"), ""),
-            (re.compile(rf"(?<!\d)(?:1[5-9]|20)\d\d(?={s}(?!\w))"), "year"),
-            (re.compile(rf"(?<=[”\")]) {s}(?=[.,;:)]|\s|$)"), ""),
-        ]
-        best = None
-        for pattern, kind in patterns:
-            for match in pattern.finditer(text, position):
-                if any(a <= match.start() < b for a, b in protected):
-                    continue
-                if text[:match.start()].endswith("{{page:"):
-                    continue
-                if best is None or match.start() < best[0].start():
-                    best = (match, kind)
-                break
-        return best
+    patterns = [
+        (re.compile(rf"(?<=[^\W\d_]|[)\]’”\"'.,;]){s}(?![\w])"), ""),
+        (re.compile(rf"(?<!\d)(?:1[5-9]|20)\d\d(?={s}(?!\w))"), "year"),
+        (re.compile(rf"(?<=[”\")]) {s}(?=[.,;:)]|\s|$)"), ""),
+    ]
+    best = None
+    for pattern, kind in patterns:
+        for match in pattern.finditer(text, position):
+            if any(a <= match.start() < b for a, b in protected):
+                continue
+            if text[:match.start()].endswith("{{page:"):
+                continue
+            if best is None or match.start() < best[0].start():
+                best = (match, kind)
+            break
+    return best
 
 
 # ----------------------------------------------------------------------------- annotations

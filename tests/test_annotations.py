@@ -43,10 +43,13 @@ def test_paragraphs_are_numbered_with_visible_links_and_headings_are_not():
     assert page.h2.get("id") is None or not page.h2["id"].startswith("p")
 
 
-def test_a_page_start_on_its_own_line_before_a_heading_is_not_a_paragraph():
-    page, _ = render("Before.\n\n{{page:47 inferred}}\n\n## GUUAM\n\nAfter.")
-    assert [e.get_text(" ", strip=True) for e in page.select("[id^=p]") if e["id"][1:].isdigit()] == ["¶ 1 Before.", "¶ 2 After."]
+def test_editorial_blocks_standing_alone_get_no_paragraph_number():
+    page, _ = render("Before.\n\n{{page:47 inferred}}\n\n## GUUAM\n\n{{ed: The chart is lost.}}\n\n"
+                     "{{lacuna: Graph 1 is missing.}}\n\nAfter {{lacuna}}.")
+    numbered = [e.get_text(" ", strip=True) for e in page.select("[id^=p]") if e["id"][1:].isdigit()]
+    assert numbered == ["¶ 1 Before.", "¶ 2 After […] Text lost in the source. ."]
     assert page.select_one("#page-47") is not None
+    assert len(page.select("p.editorial-block")) == 3
 
 
 def test_a_byline_is_not_a_numbered_paragraph():
