@@ -156,7 +156,7 @@ def _join_words(before: str, after: str, corpus: str) -> tuple[str, str | None]:
         joined = f"{head} {word}" if head else word
         if doubtful:
             stem = re.search(_WORD + "$", last[:-1]).group(0)
-            return joined, stem + "-" + re.match(_WORD, after).group(0)
+            return joined, stem + "-" + re.match(_WORD, after).group(0).rstrip("0123456789")
         return joined, None
     return (f"{before} {after}" if before else after), None
 

@@ -18,10 +18,13 @@ ORG_KINDS = {
     "regional organization": "Regional organizations",
     "economic community": "Economic communities and unions",
     "political and economic union": "Political and economic unions",
+    "international organization": "International organizations",
     "treaty": "Treaties",
     "forum": "Forums",
     "joint force": "Joint forces",
     "programme": "Programmes",
+    "policy": "Policies",
+    "operation": "Operations and missions",
     "organ": "Organs of other organizations",
 }
 
@@ -35,6 +38,8 @@ STATUSES = (
     "observer",
     "partner",
     "dialogue partner",
+    "associate partner",
+    "participant",
     "candidate",
 )
 MEMBER_STATUSES = {"founding member", "member", "participating state"}
