@@ -123,6 +123,8 @@ def organization_page(data: Dataset, org: Organization, as_of: dt.date) -> Gener
         "groups": groups,
         "member_count": sum(1 for r in groups["members"] if r["status"] in MEMBER_STATUSES),
         "notes": notes.entries(),
+        "chart": charts_for_org(data, org, as_of),
+        "events": events_of(data, org=org.id),
     }
     title = f"{org.name} ({org.short})" if org.short else org.name
     return GeneratedPage(
@@ -164,6 +166,8 @@ def country_page(data: Dataset, country_id: str, as_of: dt.date) -> GeneratedPag
         "former": former,
         "as_of": as_of,
         "notes": notes.entries(),
+        "chart": charts_for_country(data, country_id, as_of),
+        "events": events_of(data, country=country_id),
     }
     return GeneratedPage(
         src_uri=f"countries/{country_id}.md", title=country.name, template="country.html",
@@ -248,7 +252,7 @@ def person_page(data: Dataset, person: Person, articles: list[Article]) -> Gener
                       "org": _org_link(data, role.org) if role.org else None,
                       "country": {"name": data.countries[role.country].name, "url": country_url(role.country)}
                       if role.country else None})
-    context = {"person": person, "roles": roles,
+    context = {"person": person, "roles": roles, "events": events_of(data, person=person.id),
                "articles": [{"title": a.title, "url": a.url} for a in authored_by(person, articles)]}
     return GeneratedPage(
         src_uri=f"people/{person.id}.md", title=person.name, template="person.html", context=context,
@@ -295,6 +299,12 @@ def site_pages(data: Dataset, as_of: dt.date, articles: list[Article] = ()) -> l
     pages += [organization_page(data, data.organizations[i], as_of) for i in sorted(data.organizations)]
     pages += [country_page(data, i, as_of) for i in sorted(data.countries)]
     pages += [person_page(data, data.people[i], articles) for i in sorted(data.people)]
+    years = _matrix.matrix_years(data, as_of)
+    pages.append(matrix_page(data, as_of.year, years, latest=True))
+    pages += [matrix_page(data, year, years) for year in years]
+    pages += [overlap_page(data, a, b, as_of) for a, b in OVERLAP_PAIRS
+              if a in data.organizations and b in data.organizations]
+    pages.append(timeline_page(data))
     return pages
 
 
@@ -309,3 +319,142 @@ def mention_view(mentions: dict[str, list[int]], footnotes: dict[str, list[int]]
             "paragraphs": sorted(mentions.get(slug, [])), "notes": sorted(footnotes.get(slug, [])),
         })
     return view
+
+
+# --- Matrices, overlaps and timelines -------------------------------------------------------
+
+from . import matrix as _matrix  # noqa: E402  (kept beside the pages that use it)
+from .charts import membership_chart  # noqa: E402
+
+STATUS_ABBREVIATIONS = {
+    "founding member": "F", "member": "M", "participating state": "PS", "associate member": "A",
+    "suspended": "S", "observer": "O", "partner": "P", "dialogue partner": "D",
+    "associate partner": "AP", "participant": "Pa", "candidate": "C",
+    _matrix.NOT_MEMBER: "–", _matrix.UNKNOWN_STATUS: "?", _matrix.NOT_YET: "·", _matrix.NO_STATE: "×",
+}
+
+# The pairs the texts compare (SAF 000:274–276 CSTO/SCO; KAZ 3319–3320 CSTO/EurAsEC; KAZ
+# 3147–3156 EurAsEC/CACO; SAF 000:140 CIS/CSTO; the EU and NATO throughout KEA and ADA).
+OVERLAP_PAIRS = [("csto", "sco"), ("csto", "eurasec"), ("eurasec", "caco"), ("cis", "csto"),
+                 ("nato", "eu"), ("csto", "eaeu"), ("guam", "cis")]
+
+
+def _matrix_cell_view(data: Dataset, cell: "_matrix.Cell", year: int, notes: SourceNotes) -> dict:
+    view = {"status": cell.status, "abbr": STATUS_ABBREVIATIONS.get(cell.status, "?"), "span": "",
+            "source": None, "title": cell.status}
+    if cell.record is not None:
+        record = cell.record
+        view["span"] = history.years(record)
+        view["title"] = f"{record.status}, {history.dates(record)}"
+        view["source"] = notes.cite(record.sources[:1])[0]
+    return view
+
+
+def matrix_page(data: Dataset, year: int, years: range, latest: bool = False) -> GeneratedPage:
+    grid = _matrix.build_matrix(data, year)
+    notes = SourceNotes(data)
+    columns = [_org_link(data, o) for o in grid.orgs]
+    rows = []
+    for country_id in grid.countries:
+        country = data.countries[country_id]
+        rows.append({
+            "id": country_id, "name": country.name, "url": country_url(country_id), "region": country.region,
+            "cells": [_matrix_cell_view(data, grid.cells[(country_id, o)], year, notes) for o in grid.orgs],
+        })
+    decades: dict[int, list[int]] = {}
+    for y in years:
+        decades.setdefault(y // 10 * 10, []).append(y)
+    statuses = [s for s in STATUS_ABBREVIATIONS
+                if any(cell["status"] == s for row in rows for cell in row["cells"])]
+    context = {
+        "year": year, "columns": columns, "rows": rows,
+        "counts": [grid.member_count(o) for o in grid.orgs],
+        "decades": decades, "first_year": years.start, "last_year": years.stop - 1,
+        "legend": [(STATUS_ABBREVIATIONS[s], s) for s in statuses],
+        "regions": sorted({r["region"] for r in rows}, key=REGIONS.index),
+        "notes": notes.entries(), "latest": latest,
+        "pairs": [{"a": _org_link(data, a), "b": _org_link(data, b), "url": f"overlap/{a}-{b}/"}
+                  for a, b in OVERLAP_PAIRS if a in data.organizations and b in data.organizations],
+    }
+    title = "Member matrix" if latest else f"Member matrix, {year}"
+    return GeneratedPage(
+        src_uri="matrix/index.md" if latest else f"matrix/{year}.md", title=title, template="matrix.html",
+        context=context, description=f"Which country belonged to which organization at the end of {year}, with sources.",
+        breadcrumbs=[] if latest else [("Member matrix", "matrix/")],
+    )
+
+
+def overlap_page(data: Dataset, a: str, b: str, as_of: dt.date) -> GeneratedPage:
+    org_a, org_b = data.organizations[a], data.organizations[b]
+    start = max(org_a.founded.year, org_b.founded.year)
+    end = min(org_a.dissolved.year if org_a.dissolved else as_of.year,
+              org_b.dissolved.year if org_b.dissolved else as_of.year)
+    name = lambda c: data.countries[c].name  # noqa: E731
+    years = []
+    for year in range(start, end + 1):
+        result = _matrix.overlap(data, a, b, year)
+        years.append({"year": year, "both": [(c, name(c)) for c in result.both],
+                      "only_a": [(c, name(c)) for c in result.only_a],
+                      "only_b": [(c, name(c)) for c in result.only_b],
+                      "count_a": len(result.both) + len(result.only_a),
+                      "count_b": len(result.both) + len(result.only_b)})
+    title = f"{org_a.label} and {org_b.label}: common members"
+    return GeneratedPage(
+        src_uri=f"overlap/{a}-{b}.md", title=title, template="overlap.html",
+        context={"a": _org_link(data, a), "b": _org_link(data, b), "years": years},
+        description=f"Which countries belonged to both the {org_a.name} and the {org_b.name}, year by year.",
+        breadcrumbs=[("Member matrix", "matrix/")],
+    )
+
+
+def event_view(data: Dataset, event, notes: SourceNotes | None = None) -> dict:
+    from .citations import source_label, source_url
+    return {
+        "id": event.id, "date": event.date.display(), "iso": event.date.iso(), "year": event.date.year,
+        "title": event.title, "kind": event.kind, "summary": event.summary,
+        "orgs": [_org_link(data, o) for o in event.orgs],
+        "countries": [{"id": c, "name": data.countries[c].name, "url": country_url(c)} for c in event.countries],
+        "people": [{"id": p, "name": data.people[p].name, "url": f"people/{p}/"} for p in event.people],
+        "sources": [{"label": source_label(data, s), "url": source_url(s)} for s in event.sources],
+    }
+
+
+def events_of(data: Dataset, *, org: str | None = None, country: str | None = None,
+              person: str | None = None) -> list[dict]:
+    """The events involving an entity, in date order, as views for a page's timeline section."""
+    chosen = [e for e in data.events.values()
+              if (org and org in e.orgs) or (country and country in e.countries) or (person and person in e.people)]
+    return [event_view(data, e) for e in sorted(chosen, key=lambda e: (e.date.sort_key(), e.id))]
+
+
+def timeline_page(data: Dataset) -> GeneratedPage:
+    events = [event_view(data, e) for e in sorted(data.events.values(), key=lambda e: (e.date.sort_key(), e.id))]
+    years: dict[int, list[dict]] = {}
+    for event in events:
+        years.setdefault(event["year"], []).append(event)
+    orgs = sorted({o["id"]: o for e in events for o in e["orgs"]}.values(), key=lambda o: o["label"].lower())
+    countries = sorted({c["id"]: c for e in events for c in e["countries"]}.values(), key=lambda c: c["name"])
+    return GeneratedPage(
+        src_uri="timeline/index.md", title="Timeline", template="timeline.html",
+        context={"years": years, "count": len(events), "filter_orgs": orgs, "filter_countries": countries,
+                 "kinds": sorted({e["kind"] for e in events})},
+        description="Foundings, accessions, suspensions, withdrawals, summits, treaties and exercises, with sources.",
+    )
+
+
+def charts_for_org(data: Dataset, org: Organization, as_of: dt.date):
+    rows = []
+    for standing in sorted(history.standings(data, org.id, as_of), key=lambda s: data.countries[s.country].name):
+        if standing.records:
+            country = data.countries[standing.country]
+            rows.append((country.name, country_url(country.id), standing.records))
+    return membership_chart(rows, as_of)
+
+
+def charts_for_country(data: Dataset, country_id: str, as_of: dt.date):
+    by_org: dict[str, list[Membership]] = {}
+    for record in data.memberships_of_country(country_id):
+        by_org.setdefault(record.org, []).append(record)
+    rows = [(data.organizations[o].label, org_url(o), recs)
+            for o, recs in sorted(by_org.items(), key=lambda kv: min(r.start.sort_key() for r in kv[1]))]
+    return membership_chart(rows, as_of)

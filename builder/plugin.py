@@ -7,6 +7,7 @@ on_page_markdown  tells the article extension which page it renders (for relativ
 on_page_context   renders a generated page's body from its template, once every article has
                   rendered and so every mention is known; adds breadcrumbs and article metadata
 on_pre_build, on_env  give the templates the `rel` filter for relative links
+on_post_build     writes the machine-readable exports into data/
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from mkdocs.structure.files import File
 
 from .annotations import ArticleExtension
 from .dates import DateError, PartialDate
+from .exports import all_exports
 from .pages import GeneratedPage, mention_view, site_pages
 from .problems import DataError
 from .project import load_project
@@ -102,11 +104,20 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         slug = self._article_slug(page)
         if slug:
             context["article"] = self.articles[slug]
-        context["breadcrumbs"] = [{"title": t, "url": u} for t, u in breadcrumbs(page.url, self.titles)]
+        crumbs = [("Home", "")] + generated.breadcrumbs if generated and generated.breadcrumbs \
+            else breadcrumbs(page.url, self.titles)
+        context["breadcrumbs"] = [{"title": t, "url": u} for t, u in crumbs]
         context["page_description"] = (
             generated.description if generated else page.meta.get("description", config.site_description)
         )
         return context
+
+
+    def on_post_build(self, config):
+        for path, text in all_exports(self.data, self.as_of, config.site_name).items():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
 
 
 def _relative_from(page_url: str, target: str) -> str:

@@ -26,5 +26,6 @@ def breadcrumbs(url: str, titles: dict[str, str]) -> list[tuple[str, str]]:
     parts = [p for p in url.strip("/").split("/") if p]
     for depth in range(1, len(parts)):
         parent = "/".join(parts[:depth]) + "/"
-        crumbs.append((titles.get(parent, parts[depth - 1].capitalize()), parent))
+        if parent in titles:  # a folder with no page of its own is no place to go back to
+            crumbs.append((titles[parent], parent))
     return crumbs if parts else []

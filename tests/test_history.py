@@ -37,3 +37,4 @@ def test_breadcrumbs_name_each_parent_page():
     assert breadcrumbs("organizations/csto/", titles) == [("Home", ""), ("Organizations", "organizations/")]
     assert breadcrumbs("organizations/", titles) == [("Home", "")]
     assert breadcrumbs("", titles) == []
+    assert breadcrumbs("overlap/csto-sco/", titles) == [("Home", "")]  # no page at overlap/

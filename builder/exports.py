@@ -1,0 +1,142 @@
+"""The machine-readable exports (a contract, see ../shared/DESIGN.md): deterministic text, sorted.
+
+memberships.json / .csv   one object/row per membership record
+events.json               one object per event
+entities.json             organizations, countries and people with their names and pages
+timeline.json             the events in TimelineJS's JSON format (Knight Lab)
+country-year.csv          one row per organization, country and year, in the style of the
+                          Correlates of War IGO data, with a COW-style code beside our status
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from . import matrix
+from .dates import PartialDate
+from .model import Dataset
+
+# COW IGO codes: 1 full membership, 2 associate membership, 3 observer, 0 no membership,
+# -9 missing data, -1 state not in system. Partners, candidates and participants have no COW
+# code of their own; they are 0 (not members) with their status kept in our `status` column.
+COW_CODES = {
+    "founding member": 1, "member": 1, "participating state": 1, "suspended": 1,
+    "associate member": 2, "observer": 3,
+    matrix.NOT_MEMBER: 0, matrix.UNKNOWN_STATUS: -9, matrix.NO_STATE: -1, matrix.NOT_YET: "",
+}
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _date(value: PartialDate | None) -> str | None:
+    return value.iso() if value else None
+
+
+def membership_rows(data: Dataset) -> list[dict]:
+    records = sorted(data.memberships, key=lambda m: (m.org, m.country, m.start.sort_key()))
+    return [{"org": m.org, "country": m.country, "status": m.status, "from": _date(m.start),
+             "to": _date(m.end), "sources": list(m.sources)} for m in records]
+
+
+def memberships_json(data: Dataset) -> str:
+    return _json(membership_rows(data))
+
+
+def memberships_csv(data: Dataset) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["org", "country", "status", "from", "to", "sources"])
+    for row in membership_rows(data):
+        writer.writerow([row["org"], row["country"], row["status"], row["from"], row["to"] or "",
+                         ";".join(row["sources"])])
+    return out.getvalue()
+
+
+def events_json(data: Dataset) -> str:
+    events = sorted(data.events.values(), key=lambda e: (e.date.sort_key(), e.id))
+    return _json([{"id": e.id, "date": e.date.iso(), "title": e.title, "kind": e.kind,
+                   "orgs": e.orgs, "countries": e.countries, "people": e.people,
+                   "summary": e.summary, "sources": e.sources} for e in events])
+
+
+def entities_json(data: Dataset) -> str:
+    return _json({
+        "organizations": [
+            {"id": o.id, "name": o.name, "short": o.short, "aliases": o.aliases, "kind": o.kind,
+             "founded": _date(o.founded), "dissolved": _date(o.dissolved), "headquarters": o.headquarters,
+             "predecessors": o.predecessors, "successors": o.successors, "parent": o.parent,
+             "url": f"organizations/{o.id}/", "sources": o.sources}
+            for o in sorted(data.organizations.values(), key=lambda o: o.id)],
+        "countries": [
+            {"id": c.id, "name": c.name, "official_name": c.official_name, "aliases": c.aliases,
+             "region": c.region, "dissolved": _date(c.dissolved), "url": f"countries/{c.id}/"}
+            for c in sorted(data.countries.values(), key=lambda c: c.id)],
+        "people": [
+            {"id": p.id, "name": p.name, "aliases": p.aliases,
+             "roles": [{"title": r.title, "org": r.org, "country": r.country,
+                        "from": _date(r.start), "to": _date(r.end)} for r in p.roles],
+             "url": f"people/{p.id}/"}
+            for p in sorted(data.people.values(), key=lambda p: p.id)],
+    })
+
+
+def _timeline_date(value: PartialDate) -> dict:
+    date = {"year": value.year}
+    if value.month:
+        date["month"] = value.month
+    if value.day:
+        date["day"] = value.day
+    return date
+
+
+def timeline_json(data: Dataset, site_name: str) -> str:
+    """TimelineJS: {"title": …, "events": [{"start_date": {"year": …}, "text": {…}, "group": …}]}."""
+    events = sorted(data.events.values(), key=lambda e: (e.date.sort_key(), e.id))
+    return _json({
+        "title": {"text": {"headline": site_name, "text": "Foundings, accessions, suspensions, withdrawals, "
+                                                          "summits, treaties and exercises, with sources."}},
+        "events": [{
+            "unique_id": e.id,
+            "start_date": _timeline_date(e.date),
+            "display_date": e.date.display(),
+            "text": {"headline": e.title, "text": e.summary or ""},
+            "group": ", ".join(data.organizations[o].label for o in e.orgs) or e.kind,
+        } for e in events],
+    })
+
+
+def country_year_csv(data: Dataset, as_of: dt.date) -> str:
+    """Rows for every organization, each country with a record in it (or its predecessors), and
+    every year from the first founding in its line to the as-of year (or its dissolution)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["org", "country", "year", "status", "cow_code"])
+    for org_id in sorted(data.organizations):
+        org = data.organizations[org_id]
+        lineage = data.lineage(org_id)
+        countries = sorted({m.country for m in data.memberships if m.org in lineage})
+        if not countries:
+            continue
+        first = min(data.organizations[o].founded.year for o in lineage)
+        last = org.dissolved.year if org.dissolved else as_of.year
+        for country in countries:
+            for year in range(first, last + 1):
+                status = matrix.cell(data, org_id, country, year).status
+                writer.writerow([org_id, country, year, status, COW_CODES.get(status, 0)])
+    return out.getvalue()
+
+
+def all_exports(data: Dataset, as_of: dt.date, site_name: str) -> dict[str, str]:
+    """Every export, by its path in the site."""
+    return {
+        "data/memberships.json": memberships_json(data),
+        "data/memberships.csv": memberships_csv(data),
+        "data/events.json": events_json(data),
+        "data/entities.json": entities_json(data),
+        "data/timeline.json": timeline_json(data, site_name),
+        "data/country-year.csv": country_year_csv(data, as_of),
+    }

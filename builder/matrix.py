@@ -1,0 +1,113 @@
+"""Who belonged to what in a given year: the member matrix, and the overlap of two organizations.
+
+"Status in year Y" is the status on 31 December of Y. A cell distinguishes a status, "not a
+member", "unknown" (a partial date leaves the day open) and "the organization did not exist".
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .dates import year_end
+from .model import MEMBER_STATUSES, UNKNOWN, Dataset, Membership
+
+NOT_YET = "organization did not exist"
+NOT_MEMBER = "not a member"
+UNKNOWN_STATUS = "unknown"
+NO_STATE = "state did not exist"
+
+# Kinds left out of the matrix by default: universal bodies and operations have no "membership"
+# in the sense the matrix compares (the UN alone would add every state of the world).
+MATRIX_EXCLUDED_KINDS = {"international organization", "operation", "policy"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    status: str  # a membership status, or one of NOT_YET / NOT_MEMBER / UNKNOWN_STATUS / NO_STATE
+    record: Membership | None = None
+
+    @property
+    def is_member(self) -> bool:
+        return self.status in MEMBER_STATUSES
+
+
+def cell(data: Dataset, org_id: str, country_id: str, year: int) -> Cell:
+    """The country's standing in the organization at the end of `year`."""
+    day = year_end(year)
+    org = data.organizations[org_id]
+    exists = org.exists_on(day)
+    if exists is False:
+        return Cell(NOT_YET)
+    country = data.countries.get(country_id)
+    if country and country.dissolved and day >= country.dissolved.last_day:
+        return Cell(NO_STATE)
+    unknown = exists is UNKNOWN
+    for record in data.memberships:
+        if record.org == org_id and record.country == country_id:
+            held = record.covers(day)
+            if held is True:
+                return Cell(record.status, record)
+            if held is UNKNOWN:
+                unknown = True
+    return Cell(UNKNOWN_STATUS if unknown else NOT_MEMBER)
+
+
+def members(data: Dataset, org_id: str, year: int, statuses=MEMBER_STATUSES) -> set[str]:
+    """Countries holding one of `statuses` in the organization at the end of `year`."""
+    day = year_end(year)
+    return {m.country for m in data.memberships
+            if m.org == org_id and m.status in statuses and m.covers(day) is True}
+
+
+@dataclass
+class Overlap:
+    year: int
+    both: list[str]
+    only_a: list[str]
+    only_b: list[str]
+
+
+def overlap(data: Dataset, a: str, b: str, year: int) -> Overlap:
+    """Members of both organizations, of the first only and of the second only, at the end of `year`."""
+    in_a, in_b = members(data, a, year), members(data, b, year)
+    return Overlap(year, sorted(in_a & in_b), sorted(in_a - in_b), sorted(in_b - in_a))
+
+
+@dataclass
+class Matrix:
+    year: int
+    orgs: list[str]
+    countries: list[str]
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+
+    def member_count(self, org_id: str) -> int:
+        return sum(1 for c in self.countries if self.cells[(c, org_id)].is_member)
+
+
+def matrix_years(data: Dataset, as_of: dt.date) -> range:
+    """Every year the data covers: from the first founding to the as-of year."""
+    first = min((o.founded.year for o in data.organizations.values()), default=as_of.year)
+    return range(first, as_of.year + 1)
+
+
+def matrix_orgs(data: Dataset) -> list[str]:
+    """The matrix's columns, in a stable order: organizations that have members, by founding date."""
+    with_members = {m.org for m in data.memberships}
+    orgs = [o for o in data.organizations.values()
+            if o.id in with_members and o.kind not in MATRIX_EXCLUDED_KINDS]
+    return [o.id for o in sorted(orgs, key=lambda o: (o.founded.sort_key(), o.id))]
+
+
+def build_matrix(data: Dataset, year: int) -> Matrix:
+    """Countries with any status in any existing organization that year, by organizations that existed."""
+    day = year_end(year)
+    orgs = [o for o in matrix_orgs(data) if data.organizations[o].exists_on(day) is not False]
+    cells = {}
+    countries = set()
+    for country_id in data.countries:
+        row = {o: cell(data, o, country_id, year) for o in orgs}
+        if any(c.record is not None or c.status == UNKNOWN_STATUS for c in row.values()):
+            countries.add(country_id)
+            cells.update({(country_id, o): c for o, c in row.items()})
+    ordered = sorted(countries, key=lambda c: (data.countries[c].region, data.countries[c].name))
+    return Matrix(year, orgs, ordered, cells)
