@@ -119,3 +119,21 @@ def test_dark_scheme_changes_the_colours(browser, server):
     dark, _ = open_page(browser, server, color_scheme="dark")
     style = "getComputedStyle(document.body).backgroundColor"
     assert light.evaluate(style) != dark.evaluate(style)
+
+
+def test_changing_the_matrix_year(browser, server):
+    page, _ = open_page(browser, server + "matrix/")
+    page.get_by_role("link", name="2008", exact=True).click()
+    page.wait_for_url("**/repo/matrix/2008/")
+    assert page.locator("h1").inner_text() == "Member matrix, 2008"
+    slider = page.locator("#year-range")
+    slider.evaluate("(el) => { el.value = '1995'; el.dispatchEvent(new Event('change')); }")
+    page.wait_for_url("**/repo/matrix/1995/")
+    assert page.locator("h1").inner_text() == "Member matrix, 1995"
+
+
+def test_matrix_region_filter_hides_other_rows(browser, server):
+    page, _ = open_page(browser, server + "matrix/2008/")
+    page.locator(".region-filter").select_option("Central Asia")
+    visible = page.locator("table.matrix tbody tr:visible th").all_inner_texts()
+    assert "Kazakhstan" in visible and "France" not in visible

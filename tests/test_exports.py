@@ -1,0 +1,79 @@
+"""The exports, against the contract in DESIGN.md and the formats they promise."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from builder import matrix
+from builder.loader import load
+from conftest import ROOT
+
+DATA, _ = load(ROOT / "site_data", ROOT)
+
+
+def test_memberships_json_has_exactly_the_contract_keys(built_site):
+    rows = json.loads((built_site / "data/memberships.json").read_text())
+    assert len(rows) == len(DATA.memberships)
+    for row in rows:
+        assert list(row) == ["org", "country", "status", "from", "to", "sources"]
+        assert isinstance(row["sources"], list) and row["sources"], row
+        assert row["to"] is None or isinstance(row["to"], str)
+    open_uzb = [r for r in rows if r["org"] == "csto" and r["country"] == "uzb" and r["to"] is None]
+    assert [r["status"] for r in open_uzb] == ["suspended"]
+
+
+def test_memberships_csv_matches_the_json(built_site):
+    rows = list(csv.DictReader(io.StringIO((built_site / "data/memberships.csv").read_text())))
+    as_json = json.loads((built_site / "data/memberships.json").read_text())
+    assert list(rows[0]) == ["org", "country", "status", "from", "to", "sources"]
+    assert [(r["org"], r["country"], r["from"], r["sources"].split(";")) for r in rows] == \
+        [(r["org"], r["country"], r["from"], r["sources"]) for r in as_json]
+
+
+def test_events_and_timelinejs(built_site):
+    events = json.loads((built_site / "data/events.json").read_text())
+    assert len(events) == len(DATA.events)
+    assert all(e["sources"] for e in events)
+    timeline = json.loads((built_site / "data/timeline.json").read_text())
+    assert "headline" in timeline["title"]["text"]
+    assert len(timeline["events"]) == len(events)
+    for event in timeline["events"]:
+        assert isinstance(event["start_date"]["year"], int)
+        assert set(event["start_date"]) <= {"year", "month", "day"}
+        assert event["text"]["headline"]
+
+
+def test_entities_json_lists_every_entity_with_its_page(built_site):
+    entities = json.loads((built_site / "data/entities.json").read_text())
+    assert {o["id"] for o in entities["organizations"]} == set(DATA.organizations)
+    assert {c["id"] for c in entities["countries"]} == set(DATA.countries)
+    assert {p["id"] for p in entities["people"]} == set(DATA.people)
+    for kind in ("organizations", "countries", "people"):
+        for entity in entities[kind]:
+            assert (built_site / entity["url"] / "index.html").is_file()
+
+
+def test_country_year_keeps_the_four_kinds_of_absence_apart(built_site):
+    rows = list(csv.DictReader(io.StringIO((built_site / "data/country-year.csv").read_text())))
+    assert list(rows[0]) == ["org", "country", "year", "status", "cow_code"]
+    by_key = {(r["org"], r["country"], r["year"]): r for r in rows}
+    assert by_key[("csto", "uzb", "2001")]["status"] == matrix.NOT_YET
+    assert by_key[("csto", "uzb", "2005")]["status"] == matrix.NOT_MEMBER
+    assert by_key[("csto", "uzb", "2005")]["cow_code"] == "0"
+    assert by_key[("csto", "uzb", "2010")]["status"] == "member"
+    assert by_key[("csto", "uzb", "2010")]["cow_code"] == "1"
+    assert by_key[("sco", "ind", "2010")]["cow_code"] == "3"
+    assert by_key[("cst", "sun", "1992")]["status"] == matrix.NO_STATE
+    assert by_key[("cst", "sun", "1992")]["cow_code"] == "-1"
+    statuses = {r["status"] for r in rows}
+    assert {matrix.NOT_YET, matrix.NOT_MEMBER, "member", "observer"} <= statuses
+
+
+def test_exports_are_deterministic():
+    import datetime as dt
+
+    from builder.exports import all_exports
+    first = all_exports(DATA, dt.date(2026, 11, 23), "site")
+    second = all_exports(DATA, dt.date(2026, 11, 23), "site")
+    assert first == second

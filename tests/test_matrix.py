@@ -1,0 +1,112 @@
+"""The matrix and overlaps against what the texts state, and the chart's structure."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bs4 import BeautifulSoup
+
+from builder import matrix
+from builder.charts import membership_chart
+from builder.loader import load
+from conftest import MINI_DATA, ROOT
+
+DATA, _ = load(ROOT / "site_data", ROOT)
+
+
+def test_2008_csto_had_seven_members_and_the_sco_six_five_in_both():
+    # Safranchuk (2008): "Five of the CSTO's seven member-states are also members of the SCO. Five of
+    # the six member-states of the SCO are simultaneously members of the CSTO."
+    result = matrix.overlap(DATA, "csto", "sco", 2008)
+    assert len(result.both) + len(result.only_a) == 7
+    assert len(result.both) + len(result.only_b) == 6
+    assert result.both == ["kaz", "kgz", "rus", "tjk", "uzb"]
+    assert result.only_a == ["arm", "blr"] and result.only_b == ["chn"]
+
+
+def test_sco_observers_in_2008_include_india_and_pakistan():
+    # Safranchuk: "India and Pakistan […] have an observer status in the SCO."
+    observers = matrix.members(DATA, "sco", 2008, statuses={"observer"})
+    assert {"ind", "pak"} <= observers
+
+
+def test_nato_sizes_the_texts_give():
+    # Adams: "the then 16 nations" (1991); "26+1" and "28+1 after Croatia and Albania".
+    assert len(matrix.members(DATA, "nato", 1991)) == 16
+    assert len(matrix.members(DATA, "nato", 2008)) == 26
+    assert len(matrix.members(DATA, "nato", 2009)) == 28
+
+
+def test_cst_prolonged_by_six_in_1999_and_cis_of_eleven_in_1991():
+    # Kazantsev: the prolongation protocol "signed in Moscow by 6 CIS members"; Alma-Ata "by 11".
+    assert matrix.members(DATA, "cst", 1999) == {"arm", "blr", "kaz", "kgz", "rus", "tjk"}
+    assert len(matrix.members(DATA, "cis", 1991)) == 11
+
+
+def test_cells_keep_not_yet_not_a_member_unknown_and_statuses_apart():
+    mini, _ = load(MINI_DATA)
+    assert matrix.cell(mini, "csto", "uzb", 2001).status == matrix.NOT_YET
+    assert matrix.cell(mini, "csto", "uzb", 2005).status == matrix.NOT_MEMBER
+    assert matrix.cell(mini, "csto", "uzb", 2006).status == "member"
+    assert matrix.cell(mini, "csto", "uzb", 2012).status == "suspended"
+    # CACO dissolved in 2005-10: at the end of 2005 it no longer exists
+    assert matrix.cell(mini, "caco", "uzb", 2005).status == matrix.NOT_YET
+    assert matrix.cell(mini, "cst", "sun", 1992).status == matrix.NO_STATE
+
+
+def test_an_interval_ending_inside_a_vague_month_is_unknown():
+    mini, _ = load(MINI_DATA)
+    record = next(m for m in mini.memberships if m.org == "caco")
+    assert record.covers(dt.date(2005, 10, 15)) is matrix.UNKNOWN
+
+
+def test_matrix_2008_page(built_site):
+    page = BeautifulSoup((built_site / "matrix/2008/index.html").read_text(), "html.parser")
+    headers = [th.get_text(strip=True) for th in page.select("table.matrix thead th")]
+    counts = dict(zip(headers[1:], [td.get_text(strip=True) for td in page.select("table.matrix tfoot td")]))
+    assert counts["CSTO"] == "7" and counts["SCO"] == "6"
+    rows = {tr.th.get_text(strip=True): tr for tr in page.select("table.matrix tbody tr")}
+    sco_column = headers.index("SCO")
+    india = rows["India"].find_all(["th", "td"])[sco_column]
+    assert india.abbr["title"] == "observer"
+    assert india.select_one("a.src")["href"].startswith("#src-")
+    assert page.select_one('a[href="../../countries/ind/"]') and page.select_one('th a[href="../../organizations/sco/"]')
+    assert "observer" in page.select_one(".legend").get_text()
+
+
+def test_matrix_has_a_page_for_every_year_and_the_latest_at_matrix(built_site):
+    years = matrix.matrix_years(DATA, dt.date(2026, 11, 23))
+    for year in years:
+        assert (built_site / "matrix" / str(year) / "index.html").is_file()
+    latest = BeautifulSoup((built_site / "matrix/index.html").read_text(), "html.parser")
+    assert latest.h1.get_text() == "Member matrix, 2026"
+    links = {a["href"] for a in latest.select("nav.years a")}
+    assert "2008/" in links
+
+
+def test_overlap_page_shows_the_five_common_members_of_2008(built_site):
+    page = BeautifulSoup((built_site / "overlap/csto-sco/index.html").read_text(), "html.parser")
+    row = page.select_one("#y2008")
+    assert re.search(r"5 of 7 / 6", row.get_text(" ", strip=True))
+
+
+def test_chart_structure():
+    mini, _ = load(MINI_DATA)
+    records = [m for m in mini.memberships if m.country == "uzb" and m.org in ("cst", "csto")]
+    chart = membership_chart([("Uzbekistan", "countries/uzb/", records)], dt.date(2026, 11, 23))
+    assert chart.start == 1992 and chart.end == 2026
+    segments = chart.bars[0].segments
+    assert [s.status for s in segments] == ["founding member", "member", "suspended"]
+    assert [s.pattern for s in segments] == ["solid", "solid", "hatched"]
+    assert all(a.x + a.width <= b.x + 0.2 for a, b in zip(segments, segments[1:]))  # in order, not overlapping
+    assert [year for _, year in chart.ticks][:2] == [1995, 2000]
+
+
+def test_chart_on_the_page_has_title_desc_and_labels(built_site):
+    page = BeautifulSoup((built_site / "organizations/csto/index.html").read_text(), "html.parser")
+    svg = page.select_one("figure.chart svg")
+    assert svg["role"] == "img"
+    assert svg.title.get_text().startswith("Membership of the CSTO")
+    assert "Uzbekistan: member, 16 August 2006" in svg.desc.get_text()
+    assert svg.select("g.seg-hatched")  # Uzbekistan's suspension, by pattern as well as colour
+    assert any(t.get_text() == "suspended" for t in svg.select("text.seg-label"))
