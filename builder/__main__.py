@@ -6,6 +6,8 @@ failed build leaves the previous site exactly as it was.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import re
 import shutil
 import subprocess
@@ -43,7 +45,8 @@ def check(root: Path, config_file: Path) -> int:
     options = _plugin_options(config_file)
     data_dir = root / options.get("data_dir", "site_data")
     try:
-        data, articles = load_project(data_dir, root / "content", root)
+        project = load_project(data_dir, root / "content", root)
+        data, articles = project.data, project.articles
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -52,6 +55,43 @@ def check(root: Path, config_file: Path) -> int:
           f"{len(data.events)} events, {len(data.people)} people, {len(data.sources)} sources, "
           f"{len(articles)} articles: no problems",
           flush=True)
+    return 0
+
+
+def source_date_epoch(root: Path, config_file: Path) -> str:
+    """The build's date, never the clock: SOURCE_DATE_EPOCH, else the last commit, else as_of."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
+                               text=True, check=True).stdout.strip()
+        if stamp.isdigit():
+            return stamp
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    as_of = str(_plugin_options(config_file).get("as_of", "2000-01-01"))
+    day = dt.datetime.strptime(as_of, "%Y-%m-%d").replace(tzinfo=dt.timezone.utc)
+    return str(int(day.timestamp()))
+
+
+def update_urls(root: Path, config_file: Path) -> int:
+    """Build into a temporary folder and add every newly published URL and anchor to the manifest."""
+    import tempfile
+
+    from . import published
+
+    options = _plugin_options(config_file)
+    manifest = root / options.get("data_dir", "site_data") / published.MANIFEST
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        if build(root, config_file, site) != 0:
+            return 1
+        current = published.collect(site)
+    before = set(published.read_manifest(manifest))
+    published.write_manifest(manifest, before | current)
+    added = len(current - before)
+    print(f"{manifest.relative_to(root)}: {added} new URL{'s' if added != 1 else ''} and anchors recorded, "
+          f"{len(before | current)} in all")
     return 0
 
 
@@ -66,7 +106,7 @@ def build(root: Path, config_file: Path, site_dir: Path) -> int:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
          "--config-file", str(config_file), "--site-dir", str(staging)],
-        cwd=root,
+        cwd=root, env={**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(root, config_file)},
     )
     if result.returncode != 0 or not (staging / "index.html").is_file():
         shutil.rmtree(staging, ignore_errors=True)
@@ -135,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     import_parser.add_argument("--first-page", type=int, help="printed page the span starts on")
     import_parser.add_argument("--running-head", action="append", default=[],
                                help="a running head line to drop (repeatable)")
+    urls_parser = commands.add_parser("urls", help="the manifest of published URLs and anchors")
+    urls_parser.add_argument("--update", action="store_true", required=True,
+                             help="build, then record every newly published URL and anchor")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     config_file = root / "mkdocs.yml"
@@ -142,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         return import_article(root, args)
     if args.command == "check":
         return check(root, config_file)
+    if args.command == "urls":
+        return update_urls(root, config_file)
     site_dir = (args.site_dir or root / "site").resolve()
     return build(root, config_file, site_dir)
 

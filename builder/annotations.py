@@ -106,6 +106,8 @@ class _ParagraphNumbers(Treeprocessor):
         self.ext = ext
 
     def run(self, root):
+        if not self.ext.article:
+            return  # only the articles' paragraphs are numbered and cited
         number = 0
         pending: list[str] = []  # entities named in a heading count for the paragraph after it
         for index, element in enumerate(list(root)):

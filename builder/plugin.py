@@ -24,7 +24,10 @@ from mkdocs.structure.files import File
 
 from .annotations import ArticleExtension
 from .dates import DateError, PartialDate
+from . import published
 from .exports import all_exports
+from .problems import Problem
+from .redirects import anchor_map, check_targets, page_redirects
 from .pages import GeneratedPage, mention_view, site_pages
 from .problems import DataError
 from .project import load_project
@@ -46,10 +49,13 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         except DateError as error:
             raise PluginError(f"mkdocs.yml: plugin 'reference', option 'as_of': {error}") from None
         try:
-            self.data, articles = load_project(root / self.config.data_dir, Path(config.docs_dir), root)
+            project = load_project(root / self.config.data_dir, Path(config.docs_dir), root)
         except DataError as error:
             raise PluginError(error.report()) from None
-        self.articles = {a.slug: a for a in articles}
+        self.data, self.redirects = project.data, project.redirects
+        self.articles = {a.slug: a for a in project.articles}
+        self.manifest_path = root / self.config.data_dir / published.MANIFEST
+        self.manifest_display = f"{self.config.data_dir}/{published.MANIFEST}"
         self.pages: dict[str, GeneratedPage] = {}
         self.titles: dict[str, str] = {}  # URL -> title, for breadcrumbs
         self.extension = ArticleExtension(label=self._entity_label)
@@ -104,6 +110,8 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         slug = self._article_slug(page)
         if slug:
             context["article"] = self.articles[slug]
+        moved = anchor_map(self.redirects, page.url)
+        context["moved_anchors"] = {anchor: relative_url(target, page.url) for anchor, target in moved.items()}
         crumbs = [("Home", "")] + generated.breadcrumbs if generated and generated.breadcrumbs \
             else breadcrumbs(page.url, self.titles)
         context["breadcrumbs"] = [{"title": t, "url": u} for t, u in crumbs]
@@ -114,10 +122,41 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
 
 
     def on_post_build(self, config):
+        site_dir = Path(config.site_dir)
         for path, text in all_exports(self.data, self.as_of, config.site_name).items():
-            target = Path(config.site_dir) / path
+            target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        self._write_redirect_pages(site_dir, config)
+        self._guard_published_urls(site_dir)
+
+    def _write_redirect_pages(self, site_dir: Path, config) -> None:
+        template = self.body_env.get_template("redirect.html")
+        for redirect in page_redirects(self.redirects):
+            anchors = {a: relative_url(t, redirect.source) for a, t in anchor_map(self.redirects, redirect.source).items()}
+            target = relative_url(redirect.target, redirect.source)
+            canonical = (config.site_url or "") + redirect.target if config.site_url else None
+            page = site_dir / redirect.source / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(template.render(target=target, anchors=anchors, canonical=canonical,
+                                            title=self.titles.get(redirect.target.split("#")[0], redirect.target)),
+                            encoding="utf-8")
+
+    def _guard_published_urls(self, site_dir: Path) -> None:
+        """A published URL or anchor that is gone without a redirect fails the build, by name."""
+        current = published.collect(site_dir)
+        problems = check_targets(self.redirects, current)
+        manifest = published.read_manifest(self.manifest_path)
+        redirected = {r.source for r in self.redirects}
+        lines = {entry: number for number, entry in enumerate(
+            self.manifest_path.read_text(encoding="utf-8").splitlines(), start=1)} if manifest else {}
+        # entries are reported as written in the file, with their leading "/"
+        for entry in published.lost(manifest, current, redirected):
+            problems.append(Problem(self.manifest_display, lines.get(entry, 1),
+                                    f"'{entry}' was published and is gone; keep it, or add a redirect "
+                                    f"for it to site_data/redirects.yaml"))
+        if problems:
+            raise PluginError(DataError(problems).report().replace("nothing was built.", "the build is refused."))
 
 
 def _relative_from(page_url: str, target: str) -> str:

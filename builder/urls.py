@@ -13,6 +13,8 @@ def relative_url(target: str, from_url: str) -> str:
     if target.startswith("#"):
         return target
     path, hash_, fragment = target.partition("#")
+    if hash_ and path == from_url:
+        return hash_ + fragment
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
     rel = posixpath.relpath("/" + path, "/" + base)
     if (not path or path.endswith("/")) and not rel.endswith("/"):

@@ -1,0 +1,72 @@
+"""Permanence: every URL and in-page anchor once published stays, or is redirected.
+
+The manifest (`site_data/published-urls.txt`, committed) lists each published page URL and each
+citable anchor (`articles/kazantsev/#p34`, `…#fn56`, `timeline/#y2008`, `overlap/csto-sco/#y2008`),
+one per line, sorted. A build fails when one of them is neither in the built site nor redirected.
+`python -m builder urls --update` adds what a build newly publishes; nothing is ever removed.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+# The anchors a citation may carry: paragraphs, printed footnotes, printed pages, years.
+CITABLE_ANCHOR = re.compile(r"^(p\d+|fn\d+|page-\d+|y\d{4})$")
+MANIFEST = "published-urls.txt"
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.redirect = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes and attributes["id"]:
+            self.ids.add(attributes["id"])
+        if tag == "meta" and attributes.get("name") == "reference-redirect":
+            self.redirect = True
+
+
+def page_url(site_dir: Path, html: Path) -> str:
+    relative = html.relative_to(site_dir).as_posix()
+    return "" if relative == "index.html" else relative.removesuffix("index.html")
+
+
+def collect(site_dir: Path) -> set[str]:
+    """Every page URL and citable anchor in a built site (redirect pages excluded)."""
+    found: set[str] = set()
+    for html in sorted(site_dir.rglob("index.html")):
+        parser = _Ids()
+        parser.feed(html.read_text(encoding="utf-8"))
+        if parser.redirect:
+            continue
+        url = page_url(site_dir, html)
+        found.add(url)
+        found.update(f"{url}#{anchor}" for anchor in parser.ids if CITABLE_ANCHOR.match(anchor))
+    return found
+
+
+def read_manifest(path: Path) -> list[str]:
+    """The manifest's entries as site-root-relative URLs ("" is the front page)."""
+    if not path.is_file():
+        return []
+    return [line.strip().removeprefix("/") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip().startswith("/")]
+
+
+def write_manifest(path: Path, urls: set[str]) -> None:
+    header = ("# Every URL and citable anchor this site has published, one per line, from the site root.\n"
+              "# Never delete a line: a URL that moves needs an entry in site_data/redirects.yaml.\n"
+              "# Add new ones with: python -m builder urls --update\n")
+    lines = sorted("/" + u for u in urls)
+    path.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def lost(manifest: list[str], current: set[str], redirected: set[str]) -> list[str]:
+    """Published URLs and anchors (as written in the manifest) that the build no longer has and
+    that no redirect covers. A redirected page covers its anchors: its redirect forwards them."""
+    return ["/" + url for url in manifest
+            if url not in current and url not in redirected and url.split("#", 1)[0] not in redirected]
