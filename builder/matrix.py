@@ -42,13 +42,12 @@ def cell(data: Dataset, org_id: str, country_id: str, year: int) -> Cell:
     if country and country.dissolved and day >= country.dissolved.last_day:
         return Cell(NO_STATE)
     unknown = exists is UNKNOWN
-    for record in data.memberships:
-        if record.org == org_id and record.country == country_id:
-            held = record.covers(day)
-            if held is True:
-                return Cell(record.status, record)
-            if held is UNKNOWN:
-                unknown = True
+    for record in data.records_of(org_id, country_id):
+        held = record.covers(day)
+        if held is True:
+            return Cell(record.status, record)
+        if held is UNKNOWN:
+            unknown = True
     return Cell(UNKNOWN_STATUS if unknown else NOT_MEMBER)
 
 
@@ -104,7 +103,8 @@ def build_matrix(data: Dataset, year: int) -> Matrix:
     orgs = [o for o in matrix_orgs(data) if data.organizations[o].exists_on(day) is not False]
     cells = {}
     countries = set()
-    for country_id in data.countries:
+    with_records = {m.country for m in data.memberships if m.org in orgs}
+    for country_id in sorted(with_records & set(data.countries)):
         row = {o: cell(data, o, country_id, year) for o in orgs}
         if any(c.record is not None or c.status == UNKNOWN_STATUS for c in row.values()):
             countries.add(country_id)

@@ -242,6 +242,17 @@ class Dataset:
     sources: dict[str, Source] = field(default_factory=dict)
     # Ids of records that exist but could not be read; references to them are not reported again.
     unreadable: set[str] = field(default_factory=set, repr=False)
+    _pairs: dict[tuple[str, str], list[Membership]] | None = field(default=None, repr=False)
+    _pairs_size: int = field(default=-1, repr=False)
+
+    def records_of(self, org_id: str, country_id: str) -> list[Membership]:
+        """One country's records in one organization (indexed once: the matrix asks thousands of times)."""
+        if self._pairs is None or self._pairs_size != len(self.memberships):
+            self._pairs_size = len(self.memberships)
+            self._pairs = {}
+            for record in self.memberships:
+                self._pairs.setdefault((record.org, record.country), []).append(record)
+        return self._pairs.get((org_id, country_id), [])
 
     def memberships_of_org(self, org_id: str) -> list[Membership]:
         return [m for m in self.memberships if m.org == org_id]
@@ -252,13 +263,12 @@ class Dataset:
     def status_on(self, org_id: str, country_id: str, day: dt.date) -> str | None | Unknown:
         """The country's status in the organization on `day` (None: not a member)."""
         found: str | None | Unknown = None
-        for record in self.memberships:
-            if record.org == org_id and record.country == country_id:
-                status = record.status_on(day)
-                if status is UNKNOWN:
-                    found = UNKNOWN
-                elif status is not None:
-                    return status
+        for record in self.records_of(org_id, country_id):
+            status = record.status_on(day)
+            if status is UNKNOWN:
+                found = UNKNOWN
+            elif status is not None:
+                return status
         return found
 
     def lineage(self, org_id: str) -> list[str]:

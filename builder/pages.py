@@ -23,6 +23,7 @@ class GeneratedPage:
     description: str = ""
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (title, url) above the page
     entity: tuple[str, str] | None = None  # (kind, id) whose mentions in the articles the page lists
+    searchable: bool = True  # the yearly matrices would only crowd the search results
 
     @property
     def url(self) -> str:
@@ -380,7 +381,7 @@ def matrix_page(data: Dataset, year: int, years: range, latest: bool = False) ->
     return GeneratedPage(
         src_uri="matrix/index.md" if latest else f"matrix/{year}.md", title=title, template="matrix.html",
         context=context, description=f"Which country belonged to which organization at the end of {year}, with sources.",
-        breadcrumbs=[] if latest else [("Member matrix", "matrix/")],
+        breadcrumbs=[] if latest else [("Member matrix", "matrix/")], searchable=latest,
     )
 
 

@@ -19,7 +19,7 @@ from jinja2 import pass_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from .annotations import ArticleExtension
@@ -121,14 +121,27 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         return context
 
 
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
+        self._trim_search_index(site_dir)
         for path, text in all_exports(self.data, self.as_of, config.site_name).items():
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         self._write_redirect_pages(site_dir, config)
         self._guard_published_urls(site_dir)
+
+    def _trim_search_index(self, site_dir: Path) -> None:
+        """Leave the yearly matrices out of search: they would crowd every result list."""
+        index_file = site_dir / "search" / "search_index.json"
+        if not index_file.is_file():
+            return
+        hidden = {p.url for p in self.pages.values() if not p.searchable}
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        index["docs"] = [d for d in index["docs"] if d["location"].split("#", 1)[0] not in hidden]
+        index_file.write_text(json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                              encoding="utf-8")
 
     def _write_redirect_pages(self, site_dir: Path, config) -> None:
         template = self.body_env.get_template("redirect.html")
