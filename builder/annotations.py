@@ -55,7 +55,9 @@ class _EntityLink(InlineProcessor):
         kind, entity_id = m.group("kind"), m.group("id")
         link = etree.Element("a")
         link.set("class", f"entity entity-{kind}")
-        link.set("href", self.ext.link(f"{ENTITY_KINDS.get(kind, kind)}/{entity_id}/"))
+        # A link to the page's source file, as Markdown links are written: MkDocs checks that it
+        # exists and turns it into the page's URL.
+        link.set("href", self.ext.link(f"{ENTITY_KINDS.get(kind, kind)}/{entity_id}.md"))
         link.set("data-entity", f"{kind}:{entity_id}")
         link.text = m.group("text") or self.ext.label(kind, entity_id)
         return link, m.start(0), m.end(0)
@@ -204,7 +206,7 @@ class _PrintedFootnoteNumbers(Treeprocessor):
 
 
 class ArticleExtension(Extension):
-    """Configured per page by the plugin: `link` makes site-root URLs relative to the page."""
+    """Configured per page by the plugin: `link` makes a docs-root path relative to the page's source."""
 
     def __init__(self, link: Callable[[str], str] | None = None,
                  label: Callable[[str, str], str] | None = None, **kwargs):

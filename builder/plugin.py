@@ -12,6 +12,7 @@ on_post_build     writes the machine-readable exports into data/
 from __future__ import annotations
 
 import json
+import posixpath
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
+from . import cite, metadata
 from .annotations import ArticleExtension
 from .dates import DateError, PartialDate
 from . import published
@@ -36,6 +38,8 @@ from .urls import breadcrumbs, relative_url
 
 class ReferenceConfig(Config):
     data_dir = c.Type(str, default="site_data")
+    # GitHub Pages: a custom domain, written to CNAME when set (e.g. "eurasia-security.org").
+    cname = c.Optional(c.Type(str))
     # The day the data speaks for: "members now" means members on this day. Set in mkdocs.yml, not
     # read from the clock, so two builds of one commit are identical.
     as_of = c.Type(str)
@@ -58,6 +62,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         self.manifest_display = f"{self.config.data_dir}/{published.MANIFEST}"
         self.pages: dict[str, GeneratedPage] = {}
         self.titles: dict[str, str] = {}  # URL -> title, for breadcrumbs
+        self.cite_files: dict[str, dict[str, str]] = {}  # page URL -> {"cite.bib": …}
         self.extension = ArticleExtension(label=self._entity_label)
         config.markdown_extensions.append(self.extension)
         return config
@@ -86,7 +91,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
-        self.extension.link = partial(_relative_from, page.url)
+        self.extension.link = partial(_relative_source, page.file.src_uri)
         slug = self._article_slug(page)
         self.extension.article = slug or ""
         return markdown
@@ -110,16 +115,62 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         slug = self._article_slug(page)
         if slug:
             context["article"] = self.articles[slug]
+        context["page_description"] = self._description(page, generated, slug, config)
+        context.update(self._citation_context(page, generated, slug, config, context["page_description"]))
         moved = anchor_map(self.redirects, page.url)
         context["moved_anchors"] = {anchor: relative_url(target, page.url) for anchor, target in moved.items()}
         crumbs = [("Home", "")] + generated.breadcrumbs if generated and generated.breadcrumbs \
             else breadcrumbs(page.url, self.titles)
         context["breadcrumbs"] = [{"title": t, "url": u} for t, u in crumbs]
-        context["page_description"] = (
-            generated.description if generated else page.meta.get("description", config.site_description)
-        )
         return context
 
+    def _description(self, page, generated, slug, config) -> str:
+        if slug:
+            article = self.articles[slug]
+            where = article.publication.get("container_title") or article.publication.get("journal_identified")
+            return (f"{article.byline}, “{article.title}”" + (f", in {where}" if where else "")
+                    + ". The full text, with numbered paragraphs and the printed footnotes.")
+        if generated:
+            return generated.description
+        return page.meta.get("description", config.site_description)
+
+    def _citation_context(self, page, generated, slug, config, description: str) -> dict:
+        """The Cite block, the downloads and the head's metadata for one page."""
+        site_name = config.site_name
+        url = f"{config.site_url}{page.url}" if config.site_url else None
+        if slug:
+            article = self.articles[slug]
+            work = cite.article_work(article, url)
+            extra = {"meta_tags": metadata.article_meta(article, work, site_name)
+                     + metadata.open_graph(article.title, description, site_name, url, "article"),
+                     "jsonld": metadata.article_jsonld(article, work)}
+        elif generated is not None and generated.entity:
+            kind, entity_id = generated.entity
+            name, aliases, details = self._entity_facts(kind, entity_id)
+            work = cite.page_work(f"{kind}-{entity_id}", generated.title, site_name, self.as_of, url)
+            extra = {"meta_tags": metadata.entity_meta(generated.title, description, site_name, self.as_of, url)
+                     + metadata.open_graph(generated.title, description, site_name, url),
+                     "jsonld": metadata.entity_jsonld(kind, name, aliases, description, url, details)}
+        else:
+            return {"meta_tags": metadata.open_graph(page.title or site_name, description, site_name, url)}
+        self.cite_files[page.url] = cite.downloads(work)
+        return {**extra, "citations": cite.citations(work), "cite_downloads": list(cite.downloads(work))}
+
+    def _entity_facts(self, kind: str, entity_id: str) -> tuple[str, list[str], dict]:
+        if kind == "org":
+            org = self.data.organizations[entity_id]
+            details = {"foundingDate": org.founded.iso()}
+            if org.dissolved:
+                details["dissolutionDate"] = org.dissolved.iso()
+            if org.headquarters:
+                details["location"] = org.headquarters
+            return org.name, [a for a in [org.short, *org.aliases] if a], details
+        if kind == "country":
+            country = self.data.countries[entity_id]
+            return country.name, [a for a in [country.official_name, *country.aliases] if a], {}
+        person = self.data.people[entity_id]
+        titles = [r.title for r in person.roles]
+        return person.name, person.aliases, ({"jobTitle": titles} if titles else {})
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
@@ -129,8 +180,22 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        self._write_hosting_files(site_dir, config)
+        for url, files in self.cite_files.items():
+            for name, text in files.items():
+                (site_dir / url / name).write_text(text, encoding="utf-8", newline="")
         self._write_redirect_pages(site_dir, config)
         self._guard_published_urls(site_dir)
+
+    def _write_hosting_files(self, site_dir: Path, config) -> None:
+        """GitHub Pages: no Jekyll processing; robots.txt pointing at the sitemap; an optional CNAME."""
+        (site_dir / ".nojekyll").write_text("", encoding="utf-8")
+        robots = "User-agent: *\nAllow: /\n"
+        if config.site_url:
+            robots += f"Sitemap: {config.site_url}sitemap.xml\n"
+        (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
+        if self.config.cname:
+            (site_dir / "CNAME").write_text(self.config.cname.strip() + "\n", encoding="utf-8")
 
     def _trim_search_index(self, site_dir: Path) -> None:
         """Leave the yearly matrices out of search: they would crowd every result list."""
@@ -172,8 +237,9 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             raise PluginError(DataError(problems).report().replace("nothing was built.", "the build is refused."))
 
 
-def _relative_from(page_url: str, target: str) -> str:
-    return relative_url(target, page_url)
+def _relative_source(src_uri: str, target: str) -> str:
+    """A docs-root source path ("organizations/csto.md") relative to the page's source file."""
+    return posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
 
 
 @pass_context

@@ -16,11 +16,20 @@ MINI_DATA = Path(__file__).parent / "fixtures" / "mini" / "site_data"
 SOURCES = Path(os.environ.get("SHARED_DIR", ROOT.parent / "shared")) / "sources"
 
 
-def run_builder(root: Path, *args: str) -> subprocess.CompletedProcess:
+def run_builder(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "builder", "--root", str(root), *args],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True, text=True, cwd=ROOT, env=_environment(env or {}),
     )
+
+
+def _environment(changes: dict) -> dict:
+    """os.environ with `changes` applied; a value of None removes the variable."""
+    env = {**os.environ, **{k: v for k, v in changes.items() if v is not None}}
+    for key, value in changes.items():
+        if value is None:
+            env.pop(key, None)
+    return env
 
 
 @pytest.fixture
@@ -46,7 +55,19 @@ def write(path: Path, text: str) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The shipped data and content, built once by the README's build path into a temporary folder."""
     site = tmp_path_factory.mktemp("built") / "site"
-    result = run_builder(ROOT, "build", "--site-dir", str(site))
+    result = run_builder(ROOT, "build", "--site-dir", str(site), env={"SITE_URL": None})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+PUBLISHED_URL = "https://example.github.io/repo/"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The site as the Pages workflow builds it: with its published address (SITE_URL)."""
+    site = tmp_path_factory.mktemp("published") / "site"
+    result = run_builder(ROOT, "build", "--site-dir", str(site), env={"SITE_URL": PUBLISHED_URL})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

@@ -21,9 +21,9 @@ def test_entity_links_keep_the_authors_words_and_point_to_the_entity_page():
     page, _ = render("The [[org:eurasec|EvrAzEC]] and [[country:kgz|the Kyrgyz Republic]] and [[org:csto]].")
     links = page.select("a.entity")
     assert [(a.get_text(), a["href"]) for a in links] == [
-        ("EvrAzEC", "../../organizations/eurasec/"),
-        ("the Kyrgyz Republic", "../../countries/kgz/"),
-        ("CSTO", "../../organizations/csto/"),
+        ("EvrAzEC", "../../organizations/eurasec.md"),
+        ("the Kyrgyz Republic", "../../countries/kgz.md"),
+        ("CSTO", "../../organizations/csto.md"),
     ]
 
 
@@ -31,7 +31,7 @@ def test_an_annotation_inside_a_table_cell_does_not_split_the_cell():
     page, _ = render("| Row | Policy |\n|---|---|\n| [[org:cis|CIS]] | [[org:eu|EU]] favors one state |\n")
     cells = [td.get_text() for td in page.select("tbody td")]
     assert cells == ["CIS", "EU favors one state"]
-    assert page.select_one("tbody a.entity")["href"] == "../../organizations/cis/"
+    assert page.select_one("tbody a.entity")["href"] == "../../organizations/cis.md"
 
 
 def test_paragraphs_are_numbered_with_visible_links_and_headings_are_not():
@@ -78,7 +78,7 @@ def test_page_starts_lacunae_editorial_notes_and_sic_are_marked_visibly():
     assert lacunae == ["[…] Text lost in the source.", "[…] Graph 1 is missing."]
     note = page.select_one(".editorial")
     assert note.get_text().startswith("Editor’s note: see Uzbekistan")
-    assert note.select_one("a.entity")["href"] == "../../countries/uzb/"
+    assert note.select_one("a.entity")["href"] == "../../countries/uzb.md"
     assert page.select_one(".sic").get_text() == "[sic]"
 
 

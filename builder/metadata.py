@@ -1,0 +1,99 @@
+"""What reference managers and search engines read in a page's head.
+
+Articles get Highwire Press `citation_*` tags (what Zotero's embedded-metadata reader and Google
+Scholar use), Dublin Core and schema.org JSON-LD (ScholarlyArticle). Entity pages get Dublin Core,
+Open Graph and JSON-LD but no `citation_*` tags, so reference managers file them as web pages.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from .articles import Article
+from .cite import Work
+
+JSONLD_TYPES = {"org": "Organization", "country": "Country", "person": "Person"}
+
+
+def article_meta(article: Article, work: Work, site_name: str) -> list[tuple[str, str]]:
+    tags = [("citation_title", article.title)]
+    tags += [("citation_author", f"{a.family}, {a.given}") for a in work.authors]
+    if work.year:
+        tags.append(("citation_publication_date", str(work.year)))
+    if work.kind == "journal-article":
+        if work.container:
+            tags.append(("citation_journal_title", work.container))
+        if work.issue:
+            tags.append(("citation_issue", work.issue))
+    elif work.container:
+        tags.append(("citation_inbook_title", work.container))
+        tags.append(("citation_book_title", work.container))
+    publisher = (article.publication or {}).get("publisher")
+    if publisher:
+        tags.append(("citation_publisher", publisher))
+    if article.pages and not article.pages_inferred and "–" in article.pages:
+        first, last = article.pages.split("–", 1)
+        tags += [("citation_firstpage", first), ("citation_lastpage", last)]
+    if work.url:
+        tags.append(("citation_fulltext_html_url", work.url))
+    tags.append(("citation_language", "en"))
+    tags += dublin_core(work.title, [f"{a.family}, {a.given}" for a in work.authors],
+                        str(work.year) if work.year else None, "Text", work.url, site_name)
+    return tags
+
+
+def dublin_core(title: str, creators: list[str], date: str | None, kind: str, url: str | None,
+                publisher: str) -> list[tuple[str, str]]:
+    tags = [("DC.title", title)] + [("DC.creator", c) for c in creators]
+    if date:
+        tags.append(("DC.date", date))
+    tags += [("DC.type", kind), ("DC.language", "en"), ("DC.publisher", publisher)]
+    if url:
+        tags.append(("DC.identifier", url))
+    return tags
+
+
+def entity_meta(title: str, description: str, site_name: str, as_of: dt.date, url: str | None) -> list[tuple[str, str]]:
+    return dublin_core(title, [site_name], as_of.isoformat(), "Dataset", url, site_name)
+
+
+def open_graph(title: str, description: str, site_name: str, url: str | None, kind: str = "website") -> list[tuple[str, str]]:
+    tags = [("og:title", title), ("og:type", kind), ("og:site_name", site_name)]
+    if description:
+        tags.append(("og:description", description))
+    if url:
+        tags.append(("og:url", url))
+    return tags
+
+
+def article_jsonld(article: Article, work: Work) -> str:
+    data = {
+        "@context": "https://schema.org", "@type": "ScholarlyArticle", "headline": article.title,
+        "name": article.title, "inLanguage": "en",
+        "author": [{"@type": "Person", "name": f"{a.given} {a.family}"} for a in work.authors],
+    }
+    if work.container:
+        data["isPartOf"] = {"@type": "Periodical" if work.kind == "journal-article" else "Book", "name": work.container}
+    if work.year:
+        data["datePublished"] = str(work.year)
+    if work.url:
+        data["url"] = work.url
+    return _script(data)
+
+
+def entity_jsonld(kind: str, name: str, aliases: list[str], description: str, url: str | None,
+                  extra: dict | None = None) -> str:
+    data = {"@context": "https://schema.org", "@type": JSONLD_TYPES[kind], "name": name}
+    if aliases:
+        data["alternateName"] = aliases
+    if description:
+        data["description"] = description
+    if url:
+        data["url"] = url
+    data.update(extra or {})
+    return _script(data)
+
+
+def _script(data: dict) -> str:
+    # "</" cannot appear inside a <script> element.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")

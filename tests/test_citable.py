@@ -1,0 +1,235 @@
+"""Citations, metadata, permanence and hosting: what a researcher citing the site relies on."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import http.server
+import json
+import re
+import threading
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from builder.articles import Article, Author
+from builder.cite import article_work, bibtex, citations, csl_json, page_work, ris
+from conftest import PUBLISHED_URL, ROOT, run_builder
+
+URL = "https://example.github.io/repo/articles/kazantsev/"
+KAZANTSEV = Article(
+    slug="kazantsev", file="", kind="chapter", order=5,
+    title="Post-Soviet Security Organizations With Russia’s Participation: Can the Culture of Free-riding Be Overcome?",
+    authors=[Author("Andrey Kazantsev")],
+    publication={"container_title": "International security organizations in Eurasia: Rivalry and co-operation",
+                 "year": None, "publisher": None},
+)
+SAFRANCHUK = Article(
+    slug="safranchuk", file="", kind="journal-article", order=0,
+    title="The Competition for Security Roles in Central Asia", authors=[Author("Ivan A. Safranchuk")],
+    publication={"journal": None, "journal_identified": "Russia in Global Affairs", "issue": "No. 1",
+                 "year": 2008, "months": "January–March"},
+)
+BOOK = "<i>International security organizations in Eurasia: Rivalry and co-operation</i>"
+TITLE = "Post-Soviet Security Organizations With Russia’s Participation: Can the Culture of Free-riding Be Overcome?"
+
+
+def test_chapter_without_a_printed_year_in_three_styles():
+    cited = citations(article_work(KAZANTSEV, URL))
+    assert cited["Chicago"] == f"Kazantsev, Andrey. n.d. “{TITLE}” In {BOOK}. {URL}."
+    assert cited["APA"] == f"Kazantsev, A. (n.d.). {TITLE} In {BOOK}. {URL}"
+    assert cited["MLA"] == f"Kazantsev, Andrey. “{TITLE}” {BOOK}, {URL}."
+
+
+def test_journal_article_in_three_styles():
+    url = "https://example.github.io/repo/articles/safranchuk/"
+    cited = citations(article_work(SAFRANCHUK, url))
+    title = "The Competition for Security Roles in Central Asia"
+    assert cited["Chicago"] == (f"Safranchuk, Ivan A. 2008. “{title}.” <i>Russia in Global Affairs</i>, "
+                                f"no. 1 (January–March). {url}.")
+    assert cited["APA"] == f"Safranchuk, I. A. (2008). {title}. <i>Russia in Global Affairs</i>, (1). {url}"
+    assert cited["MLA"] == f"Safranchuk, Ivan A. “{title}.” <i>Russia in Global Affairs</i>, no. 1, 2008, {url}."
+
+
+def test_a_page_of_the_site_cites_the_site():
+    url = "https://example.github.io/repo/organizations/csto/"
+    work = page_work("org-csto", "Collective Security Treaty Organization (CSTO)",
+                     "Security Organizations in Europe and Eurasia", dt.date(2026, 11, 23), url)
+    cited = citations(work)
+    site = "Security Organizations in Europe and Eurasia"
+    assert cited["Chicago"] == (f"{site}. 2026. “Collective Security Treaty Organization (CSTO).” <i>{site}</i>. "
+                                f"Data as of November 23, 2026. {url}.")
+    assert cited["APA"] == f"{site}. (2026, November 23). <i>Collective Security Treaty Organization (CSTO)</i>. {url}"
+    assert cited["MLA"] == f"“Collective Security Treaty Organization (CSTO).” <i>{site}</i>, 23 Nov. 2026, {url}."
+
+
+def test_citation_files():
+    work = article_work(KAZANTSEV, URL)
+    assert bibtex(work) == (
+        "@incollection{kazantsev,\n"
+        "  author = {Kazantsev, Andrey},\n"
+        f"  title = {{{{{TITLE}}}}},\n"
+        "  booktitle = {International security organizations in Eurasia: Rivalry and co-operation},\n"
+        "  note = {Year of publication not printed in the source},\n"
+        f"  url = {{{URL}}}\n}}\n")
+    assert ris(work).split("\r\n") == [
+        "TY  - CHAP", "AU  - Kazantsev, Andrey", f"TI  - {TITLE}",
+        "T2  - International security organizations in Eurasia: Rivalry and co-operation",
+        f"UR  - {URL}", "ER  - ", ""]
+    item = json.loads(csl_json(work))[0]
+    assert item == {"id": "kazantsev", "type": "chapter", "title": TITLE,
+                    "author": [{"family": "Kazantsev", "given": "Andrey"}],
+                    "container-title": "International security organizations in Eurasia: Rivalry and co-operation",
+                    "URL": URL}
+
+
+def _meta(page: BeautifulSoup) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for tag in page.find_all("meta"):
+        name = tag.get("name") or tag.get("property")
+        if name:
+            found.setdefault(name, []).append(tag.get("content"))
+    return found
+
+
+def test_every_article_has_zotero_metadata_citations_and_downloads(published_site):
+    for path in sorted((ROOT / "content/articles").glob("*.md")):
+        page_dir = published_site / "articles" / path.stem
+        page = BeautifulSoup((page_dir / "index.html").read_text(), "html.parser")
+        meta = _meta(page)
+        assert meta["citation_title"] and meta["citation_fulltext_html_url"] == [f"{PUBLISHED_URL}articles/{path.stem}/"]
+        if path.stem != "editorial-preface":
+            assert meta["citation_author"], path.stem
+        assert "citation_journal_title" in meta or "citation_inbook_title" in meta
+        assert meta["DC.title"] and meta["og:type"] == ["article"]
+        ld = json.loads(page.find("script", type="application/ld+json").string)
+        assert ld["@type"] == "ScholarlyArticle"
+        assert page.find("link", rel="canonical")["href"] == f"{PUBLISHED_URL}articles/{path.stem}/"
+        styles = [dt_.get_text() for dt_ in page.select(".cite-block dt")]
+        assert styles == ["Chicago", "APA", "MLA"]
+        for name in ("cite.bib", "cite.ris", "cite.json"):
+            assert (page_dir / name).is_file() and page.select_one(f'.cite-block a[href="{name}"]')
+
+
+def test_entity_pages_are_web_pages_for_reference_managers(published_site):
+    for url, kind in (("organizations/csto", "Organization"), ("countries/uzb", "Country"), ("people/bordyuzha", "Person")):
+        page = BeautifulSoup((published_site / url / "index.html").read_text(), "html.parser")
+        meta = _meta(page)
+        assert not [name for name in meta if name.startswith("citation_")]
+        assert meta["DC.title"] and meta["og:title"] and meta["og:url"] == [f"{PUBLISHED_URL}{url}/"]
+        assert json.loads(page.find("script", type="application/ld+json").string)["@type"] == kind
+        assert (published_site / url / "cite.ris").read_text().startswith("TY  - ELEC")
+
+
+def test_every_page_has_a_canonical_link(published_site):
+    for html in published_site.rglob("index.html"):
+        page = BeautifulSoup(html.read_text(), "html.parser")
+        if page.find("meta", attrs={"name": "reference-redirect"}):
+            continue
+        url = html.parent.relative_to(published_site).as_posix()
+        expected = PUBLISHED_URL + ("" if url == "." else url + "/")
+        assert page.find("link", rel="canonical")["href"] == expected
+
+
+def test_hosting_files(published_site):
+    assert (published_site / ".nojekyll").is_file()
+    assert f"Sitemap: {PUBLISHED_URL}sitemap.xml" in (published_site / "robots.txt").read_text()
+    sitemap = (published_site / "sitemap.xml").read_text()
+    assert f"<loc>{PUBLISHED_URL}organizations/csto/</loc>" in sitemap
+    # the 404 page works at any depth: every link of its own is absolute to the site's path
+    page = BeautifulSoup((published_site / "404.html").read_text(), "html.parser")
+    for element in page.find_all(["a", "link", "script"]):
+        target = element.get("href") or element.get("src")
+        if target and not target.startswith(("#", "http")):
+            assert target.startswith("/repo/"), target
+
+
+def test_the_committed_manifest_covers_the_site(published_site):
+    from builder import published
+    manifest = set(published.read_manifest(ROOT / "site_data" / published.MANIFEST))
+    assert manifest, "site_data/published-urls.txt is missing"
+    assert published.collect(published_site) <= manifest, "run: python -m builder urls --update"
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"])
+        if tag in ("link", "script") and (attributes.get("href") or attributes.get("src")):
+            if attributes.get("rel") != "canonical":
+                self.links.append(attributes.get("href") or attributes["src"])
+
+
+def test_crawl_under_a_sub_path_finds_no_broken_link_or_anchor(published_site, tmp_path):
+    (tmp_path / "repo").symlink_to(published_site, target_is_directory=True)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(tmp_path)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    start = f"http://127.0.0.1:{httpd.server_address[1]}/repo/"
+    pages: dict[str, _Links] = {}
+    queue, broken = [start], []
+    try:
+        while queue:
+            url = queue.pop()
+            if url in pages:
+                continue
+            with urllib.request.urlopen(url) as response:
+                if "html" not in response.headers.get("Content-Type", ""):
+                    pages[url] = _Links()
+                    continue
+                parser = _Links()
+                parser.feed(response.read().decode("utf-8"))
+            pages[url] = parser
+            for href in parser.links:
+                target = urljoin(url, href)
+                if not target.startswith(start):
+                    continue
+                page_url = target.split("#")[0]
+                if page_url not in pages and page_url not in queue:
+                    try:
+                        urllib.request.urlopen(urllib.request.Request(page_url, method="HEAD")).close()
+                    except urllib.error.HTTPError:
+                        broken.append(f"{url} -> {href}")
+                        continue
+                    queue.append(page_url)
+        for url, parser in pages.items():
+            for href in parser.links:
+                target = urljoin(url, href)
+                page_url, _, anchor = target.partition("#")
+                if anchor and target.startswith(start) and page_url in pages and anchor not in pages[page_url].ids:
+                    broken.append(f"{url} -> {href} (no such anchor)")
+    finally:
+        httpd.shutdown()
+    assert len(pages) > 300
+    assert broken == []
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_one_commit_are_identical(published_site, tmp_path):
+    again = tmp_path / "site"
+    result = run_builder(ROOT, "build", "--site-dir", str(again), env={"SITE_URL": PUBLISHED_URL})
+    assert result.returncode == 0, result.stderr
+    first, second = _digest(published_site), _digest(again)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
