@@ -11,7 +11,7 @@ def source_url(ref: str) -> str:
     """Where a source reference points inside the site (site-root relative)."""
     match = ARTICLE_REF.match(ref)
     if match:
-        return f"articles/{match['slug']}/#p{match['para']}"
+        return f"articles/{match['slug']}/#{match['kind']}{match['number']}"
     return f"sources/#{ref}"
 
 
@@ -19,7 +19,8 @@ def source_label(data: Dataset, ref: str) -> str:
     """A reader's label for a reference: the bibliography entry, or article and paragraph."""
     match = ARTICLE_REF.match(ref)
     if match:
-        return f"{match['slug']}, ¶ {match['para']}"
+        where = f"¶ {match['number']}" if match["kind"] == "p" else f"note {match['number']}"
+        return f"{data.article_labels.get(match['slug'], match['slug'])}, {where}"
     source = data.sources[ref]
     parts = [source.title]
     if source.author:

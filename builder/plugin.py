@@ -30,6 +30,7 @@ from . import published
 from .exports import all_exports
 from .problems import Problem
 from .redirects import anchor_map, check_targets, page_redirects
+from .validate import missing_article_anchors
 from .pages import GeneratedPage, mention_view, site_pages
 from .problems import DataError
 from .project import load_project
@@ -223,7 +224,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
     def _guard_published_urls(self, site_dir: Path) -> None:
         """A published URL or anchor that is gone without a redirect fails the build, by name."""
         current = published.collect(site_dir)
-        problems = check_targets(self.redirects, current)
+        problems = check_targets(self.redirects, current) + missing_article_anchors(self.data, current)
         manifest = published.read_manifest(self.manifest_path)
         redirected = {r.source for r in self.redirects}
         lines = {entry: number for number, entry in enumerate(

@@ -13,7 +13,8 @@ from .dates import PartialDate
 from .model import Dataset, Membership
 from .problems import Problem, did_you_mean
 
-ARTICLE_REF = re.compile(r"^(?P<slug>[a-z0-9-]+)#p(?P<para>[1-9][0-9]*)$")
+# An article paragraph (`kazantsev#p34`) or footnote, by its printed number (`kazantsev#fn56`).
+ARTICLE_REF = re.compile(r"^(?P<slug>[a-z0-9-]+)#(?P<kind>p|fn)(?P<number>[1-9][0-9]*)$")
 
 
 def _at(obj, field: str) -> tuple[str, int]:
@@ -42,7 +43,8 @@ class _Checker:
                     self.report(obj, field, f"unknown article '{match['slug']}' in source '{ref}'"
                                             f"{did_you_mean(match['slug'], self.articles)}")
             elif "#" in ref:
-                self.report(obj, field, f"source '{ref}' is neither a source id nor an article paragraph like 'slug#p12'")
+                self.report(obj, field, f"source '{ref}' is neither a source id nor an article paragraph "
+                                        f"or note like 'slug#p12' or 'slug#fn56'")
             elif ref not in self.data.sources and ref not in self.data.unreadable:
                 self.report(obj, field, f"unknown source '{ref}'{did_you_mean(ref, self.data.sources)}")
 
@@ -142,3 +144,21 @@ def _definitely_overlap(a: Membership, b: Membership) -> bool:
     start = max(a.start.last_day, b.start.last_day)
     ends = [m.end.first_day for m in (a, b) if m.end is not None]
     return not ends or start < min(ends)
+
+
+def missing_article_anchors(data: Dataset, published: set[str]) -> list[Problem]:
+    """Article paragraphs and notes cited as sources that the built articles do not have.
+
+    Paragraph numbers exist only once the articles are rendered, so this runs after the build,
+    on the set of URLs and anchors it produced (`articles/kazantsev/#p34`).
+    """
+    problems = []
+    records = [*data.organizations.values(), *data.memberships, *data.events.values(), *data.people.values()]
+    for record in records:
+        for ref in record.sources:
+            match = ARTICLE_REF.match(ref)
+            if match and f"articles/{match['slug']}/#{match['kind']}{match['number']}" not in published:
+                what = "paragraph" if match["kind"] == "p" else "note"
+                file, line = _at(record, "sources")
+                problems.append(Problem(file, line, f"source '{ref}': the article has no {what} {match['number']}"))
+    return problems
