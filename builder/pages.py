@@ -245,7 +245,9 @@ def person_page(data: Dataset, person: Person, articles: list[Article]) -> Gener
     roles = []
     for role in sorted(person.roles, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0)):
         span = ""
-        if role.start and role.end:
+        if role.start and role.end and role.start == role.end:
+            span = role.start.display()
+        elif role.start and role.end:
             span = f"{role.start.display()} – {role.end.display()}"
         elif role.start:
             span = f"since {role.start.display()}"

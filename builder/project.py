@@ -35,7 +35,7 @@ def load_project(data_dir: Path, docs_dir: Path, root: Path) -> Project:
     problems += redirect_problems
     if problems:
         raise DataError(problems)
-    data.article_labels = {a.slug: f"{a.byline}, “{a.title}”" for a in articles}
+    data.article_labels = {a.slug: a.byline for a in articles}
     return Project(data, articles, redirects)
 
 
