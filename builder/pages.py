@@ -9,7 +9,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from . import history
-from .citations import SourceNotes
+from . import matrix
+from .charts import membership_chart
+from .source_notes import SourceNotes, source_label, source_url
 from .articles import Article
 from .model import MEMBER_STATUSES, ORG_KINDS, REGIONS, Dataset, Membership, Organization, Person
 
@@ -302,7 +304,7 @@ def site_pages(data: Dataset, as_of: dt.date, articles: list[Article] = ()) -> l
     pages += [organization_page(data, data.organizations[i], as_of) for i in sorted(data.organizations)]
     pages += [country_page(data, i, as_of) for i in sorted(data.countries)]
     pages += [person_page(data, data.people[i], articles) for i in sorted(data.people)]
-    years = _matrix.matrix_years(data, as_of)
+    years = matrix.matrix_years(data, as_of)
     pages.append(matrix_page(data, as_of.year, years, latest=True))
     pages += [matrix_page(data, year, years) for year in years]
     pages += [overlap_page(data, a, b, as_of) for a, b in OVERLAP_PAIRS
@@ -326,14 +328,11 @@ def mention_view(mentions: dict[str, list[int]], footnotes: dict[str, list[int]]
 
 # --- Matrices, overlaps and timelines -------------------------------------------------------
 
-from . import matrix as _matrix  # noqa: E402  (kept beside the pages that use it)
-from .charts import membership_chart  # noqa: E402
-
 STATUS_ABBREVIATIONS = {
     "founding member": "F", "member": "M", "participating state": "PS", "associate member": "A",
     "suspended": "S", "observer": "O", "partner": "P", "dialogue partner": "D",
     "associate partner": "AP", "participant": "Pa", "candidate": "C",
-    _matrix.NOT_MEMBER: "–", _matrix.UNKNOWN_STATUS: "?", _matrix.NOT_YET: "·", _matrix.NO_STATE: "×",
+    matrix.NOT_MEMBER: "–", matrix.UNKNOWN_STATUS: "?", matrix.NOT_YET: "·", matrix.NO_STATE: "×",
 }
 
 # The pairs the texts compare (SAF 000:274–276 CSTO/SCO; KAZ 3319–3320 CSTO/EurAsEC; KAZ
@@ -342,7 +341,7 @@ OVERLAP_PAIRS = [("csto", "sco"), ("csto", "eurasec"), ("eurasec", "caco"), ("ci
                  ("nato", "eu"), ("csto", "eaeu"), ("guam", "cis")]
 
 
-def _matrix_cell_view(data: Dataset, cell: "_matrix.Cell", year: int, notes: SourceNotes) -> dict:
+def _matrix_cell_view(data: Dataset, cell: "matrix.Cell", year: int, notes: SourceNotes) -> dict:
     view = {"status": cell.status, "abbr": STATUS_ABBREVIATIONS.get(cell.status, "?"), "span": "",
             "source": None, "title": cell.status}
     if cell.record is not None:
@@ -354,7 +353,7 @@ def _matrix_cell_view(data: Dataset, cell: "_matrix.Cell", year: int, notes: Sou
 
 
 def matrix_page(data: Dataset, year: int, years: range, latest: bool = False) -> GeneratedPage:
-    grid = _matrix.build_matrix(data, year)
+    grid = matrix.build_matrix(data, year)
     notes = SourceNotes(data)
     columns = [_org_link(data, o) for o in grid.orgs]
     rows = []
@@ -395,7 +394,7 @@ def overlap_page(data: Dataset, a: str, b: str, as_of: dt.date) -> GeneratedPage
     name = lambda c: data.countries[c].name  # noqa: E731
     years = []
     for year in range(start, end + 1):
-        result = _matrix.overlap(data, a, b, year)
+        result = matrix.overlap(data, a, b, year)
         years.append({"year": year, "both": [(c, name(c)) for c in result.both],
                       "only_a": [(c, name(c)) for c in result.only_a],
                       "only_b": [(c, name(c)) for c in result.only_b],
@@ -411,7 +410,7 @@ def overlap_page(data: Dataset, a: str, b: str, as_of: dt.date) -> GeneratedPage
 
 
 def event_view(data: Dataset, event, notes: SourceNotes | None = None) -> dict:
-    from .citations import source_label, source_url
+    from .source_notes import source_label, source_url
     return {
         "id": event.id, "date": event.date.display(), "iso": event.date.iso(), "year": event.date.year,
         "title": event.title, "kind": event.kind, "summary": event.summary,

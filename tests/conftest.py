@@ -51,13 +51,17 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The shipped data and content, built once by the README's build path into a temporary folder."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = run_builder(ROOT, "build", "--site-dir", str(site), env={"SITE_URL": None})
+def _build(tmp_path_factory, name: str, site_url: str | None) -> Path:
+    site = tmp_path_factory.mktemp(name) / "site"
+    result = run_builder(ROOT, "build", "--site-dir", str(site), env={"SITE_URL": site_url})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The shipped data and content, built once by the README's build path, with no published address."""
+    return _build(tmp_path_factory, "built", None)
 
 
 PUBLISHED_URL = "https://example.github.io/repo/"
@@ -66,10 +70,7 @@ PUBLISHED_URL = "https://example.github.io/repo/"
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Path:
     """The site as the Pages workflow builds it: with its published address (SITE_URL)."""
-    site = tmp_path_factory.mktemp("published") / "site"
-    result = run_builder(ROOT, "build", "--site-dir", str(site), env={"SITE_URL": PUBLISHED_URL})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return _build(tmp_path_factory, "published", PUBLISHED_URL)
 
 
 def chromium_path() -> str | None:
