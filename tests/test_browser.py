@@ -137,3 +137,18 @@ def test_matrix_region_filter_hides_other_rows(browser, server):
     page.locator(".region-filter").select_option("Central Asia")
     visible = page.locator("table.matrix tbody tr:visible th").all_inner_texts()
     assert "Kazakhstan" in visible and "France" not in visible
+
+
+def test_copy_link_puts_the_paragraph_address_on_the_clipboard(browser, server):
+    page, _ = open_page(browser, server + "articles/kazantsev/", permissions=["clipboard-read", "clipboard-write"])
+    button = page.locator("#p3 .copy-link")
+    button.click()
+    page.wait_for_function("document.querySelector('#p3 .copy-link').textContent === 'copied'")
+    assert page.evaluate("navigator.clipboard.readText()") == server + "articles/kazantsev/#p3"
+
+
+def test_without_javascript_the_paragraph_number_is_the_permalink(browser, server):
+    page, _ = open_page(browser, server + "articles/kazantsev/", java_script_enabled=False)
+    assert page.locator(".copy-link").count() == 0
+    page.locator("#p3 a.pnum").click()
+    page.wait_for_url("**/articles/kazantsev/#p3")
