@@ -409,8 +409,7 @@ def overlap_page(data: Dataset, a: str, b: str, as_of: dt.date) -> GeneratedPage
     )
 
 
-def event_view(data: Dataset, event, notes: SourceNotes | None = None) -> dict:
-    from .source_notes import source_label, source_url
+def event_view(data: Dataset, event) -> dict:
     return {
         "id": event.id, "date": event.date.display(), "iso": event.date.iso(), "year": event.date.year,
         "title": event.title, "kind": event.kind, "summary": event.summary,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup

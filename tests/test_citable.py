@@ -6,15 +6,13 @@ import functools
 import hashlib
 import http.server
 import json
-import re
 import threading
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
-import pytest
 from bs4 import BeautifulSoup
 
 from builder.articles import Article, Author

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
 from builder.loader import load
