@@ -7,6 +7,7 @@ on_page_markdown  tells the article extension which page it renders (for relativ
 on_page_context   renders a generated page's body from its template, once every article has
                   rendered and so every mention is known; adds breadcrumbs and article metadata
 on_pre_build, on_env  give the templates the `rel` filter for relative links
+on_serve          makes `mkdocs serve` watch site_data/ too
 on_post_build     writes the machine-readable exports into data/
 """
 from __future__ import annotations
@@ -67,6 +68,11 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         self.extension = ArticleExtension(label=self._entity_label)
         config.markdown_extensions.append(self.extension)
         return config
+
+    def on_serve(self, server, config, builder):
+        """`mkdocs serve` rebuilds when the data changes, not only the Markdown and the theme."""
+        server.watch(str(Path(config.config_file_path).resolve().parent / self.config.data_dir))
+        return server
 
     def _entity_label(self, kind: str, entity_id: str) -> str:
         if kind == "org":
