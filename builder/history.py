@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
+from .dates import PartialDate
 from .model import MEMBER_STATUSES, STATUSES, Dataset, Membership, UNKNOWN
 
 
@@ -17,11 +18,18 @@ def years(record: Membership) -> str:
     return f"{record.start.year}–{record.end.year}"
 
 
+def period(start: PartialDate, end: PartialDate | None) -> str:
+    """A span at the precision of its dates: "since May 1992", "1998", "15 May 1992 – April 1999"."""
+    if end is None:
+        return f"since {start.display()}"
+    if end == start:
+        return start.display()
+    return f"{start.display()} – {end.display()}"
+
+
 def dates(record: Membership) -> str:
     """The record's span at the precision of its dates."""
-    if record.end is None:
-        return f"since {record.start.display()}"
-    return f"{record.start.display()} – {record.end.display()}"
+    return period(record.start, record.end)
 
 
 def summarize(records: Iterable[Membership]) -> str:

@@ -246,14 +246,7 @@ def authored_by(person: Person, articles: list[Article]) -> list[Article]:
 def person_page(data: Dataset, person: Person, articles: list[Article]) -> GeneratedPage:
     roles = []
     for role in sorted(person.roles, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0)):
-        span = ""
-        if role.start and role.end and role.start == role.end:
-            span = role.start.display()
-        elif role.start and role.end:
-            span = f"{role.start.display()} – {role.end.display()}"
-        elif role.start:
-            span = f"since {role.start.display()}"
-        roles.append({"title": role.title, "span": span,
+        roles.append({"title": role.title, "span": history.period(role.start, role.end) if role.start else "",
                       "org": _org_link(data, role.org) if role.org else None,
                       "country": {"name": data.countries[role.country].name, "url": country_url(role.country)}
                       if role.country else None})
