@@ -51,11 +51,15 @@ def cell(data: Dataset, org_id: str, country_id: str, year: int) -> Cell:
     return Cell(UNKNOWN_STATUS if unknown else NOT_MEMBER)
 
 
-def members(data: Dataset, org_id: str, year: int, statuses=MEMBER_STATUSES) -> set[str]:
-    """Countries holding one of `statuses` in the organization at the end of `year`."""
-    day = year_end(year)
+def members_on(data: Dataset, org_id: str, day: dt.date, statuses=MEMBER_STATUSES) -> set[str]:
+    """Countries certainly holding one of `statuses` in the organization on `day`."""
     return {m.country for m in data.memberships
             if m.org == org_id and m.status in statuses and m.covers(day) is True}
+
+
+def members(data: Dataset, org_id: str, year: int, statuses=MEMBER_STATUSES) -> set[str]:
+    """Countries holding one of `statuses` in the organization at the end of `year`."""
+    return members_on(data, org_id, year_end(year), statuses)
 
 
 @dataclass

@@ -188,9 +188,7 @@ def organizations_index(data: Dataset, as_of: dt.date) -> GeneratedPage:
             continue
         items = []
         for org in orgs:
-            day = reference_day(org, as_of)
-            members = {m.country for m in data.memberships_of_org(org.id)
-                       if m.covers(day) is True and m.status in MEMBER_STATUSES}
+            members = matrix.members_on(data, org.id, reference_day(org, as_of))
             items.append({
                 **_org_link(data, org.id),
                 "founded": org.founded.year,
@@ -300,8 +298,7 @@ def site_pages(data: Dataset, as_of: dt.date, articles: list[Article] = ()) -> l
     years = matrix.matrix_years(data, as_of)
     pages.append(matrix_page(data, as_of.year, years, latest=True))
     pages += [matrix_page(data, year, years) for year in years]
-    pages += [overlap_page(data, a, b, as_of) for a, b in OVERLAP_PAIRS
-              if a in data.organizations and b in data.organizations]
+    pages += [overlap_page(data, a, b, as_of) for a, b in overlap_pairs(data)]
     pages.append(timeline_page(data))
     return pages
 
@@ -334,7 +331,12 @@ OVERLAP_PAIRS = [("csto", "sco"), ("csto", "eurasec"), ("eurasec", "caco"), ("ci
                  ("nato", "eu"), ("csto", "eaeu"), ("guam", "cis")]
 
 
-def _matrix_cell_view(data: Dataset, cell: "matrix.Cell", year: int, notes: SourceNotes) -> dict:
+def overlap_pairs(data: Dataset) -> list[tuple[str, str]]:
+    """The compared pairs whose two organizations are both in the data."""
+    return [(a, b) for a, b in OVERLAP_PAIRS if a in data.organizations and b in data.organizations]
+
+
+def _matrix_cell_view(cell: "matrix.Cell", notes: SourceNotes) -> dict:
     view = {"status": cell.status, "abbr": STATUS_ABBREVIATIONS.get(cell.status, "?"), "span": "",
             "source": None, "title": cell.status}
     if cell.record is not None:
@@ -354,7 +356,7 @@ def matrix_page(data: Dataset, year: int, years: range, latest: bool = False) ->
         country = data.countries[country_id]
         rows.append({
             "id": country_id, "name": country.name, "url": country_url(country_id), "region": country.region,
-            "cells": [_matrix_cell_view(data, grid.cells[(country_id, o)], year, notes) for o in grid.orgs],
+            "cells": [_matrix_cell_view(grid.cells[(country_id, o)], notes) for o in grid.orgs],
         })
     decades: dict[int, list[int]] = {}
     for y in years:
@@ -369,7 +371,7 @@ def matrix_page(data: Dataset, year: int, years: range, latest: bool = False) ->
         "regions": sorted({r["region"] for r in rows}, key=REGIONS.index),
         "notes": notes.entries(), "latest": latest,
         "pairs": [{"a": _org_link(data, a), "b": _org_link(data, b), "url": f"overlap/{a}-{b}/"}
-                  for a, b in OVERLAP_PAIRS if a in data.organizations and b in data.organizations],
+                  for a, b in overlap_pairs(data)],
     }
     title = "Member matrix" if latest else f"Member matrix, {year}"
     return GeneratedPage(
