@@ -24,18 +24,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import cite, metadata
+from . import cite, metadata, published
 from .annotations import ArticleExtension
 from .dates import DateError, PartialDate
-from . import published
 from .exports import all_exports
-from .problems import Problem
-from .redirects import anchor_map, check_targets, page_redirects
-from .validate import missing_article_anchors
 from .pages import GeneratedPage, mention_view, site_pages
-from .problems import DataError
+from .problems import DataError, Problem
 from .project import load_project
+from .redirects import anchor_map, check_targets, page_redirects
 from .urls import breadcrumbs, relative_url
+from .validate import missing_article_anchors
 
 
 class ReferenceConfig(Config):
@@ -161,7 +159,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         else:
             return {"meta_tags": metadata.open_graph(page.title or site_name, description, site_name, url)}
         self.cite_files[page.url] = cite.downloads(work)
-        return {**extra, "citations": cite.citations(work), "cite_downloads": list(cite.downloads(work))}
+        return {**extra, "citations": cite.citations(work), "cite_downloads": list(self.cite_files[page.url])}
 
     def _entity_facts(self, kind: str, entity_id: str) -> tuple[str, list[str], dict]:
         if kind == "org":
@@ -220,7 +218,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         for redirect in page_redirects(self.redirects):
             anchors = {a: relative_url(t, redirect.source) for a, t in anchor_map(self.redirects, redirect.source).items()}
             target = relative_url(redirect.target, redirect.source)
-            canonical = (config.site_url or "") + redirect.target if config.site_url else None
+            canonical = config.site_url + redirect.target if config.site_url else None
             page = site_dir / redirect.source / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(template.render(target=target, anchors=anchors, canonical=canonical,
@@ -231,17 +229,15 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         """A published URL or anchor that is gone without a redirect fails the build, by name."""
         current = published.collect(site_dir)
         problems = check_targets(self.redirects, current) + missing_article_anchors(self.data, current)
-        manifest = published.read_manifest(self.manifest_path)
+        lines = published.manifest_lines(self.manifest_path)
+        manifest = [entry.removeprefix("/") for entry in lines]
         redirected = {r.source for r in self.redirects}
-        lines = {entry: number for number, entry in enumerate(
-            self.manifest_path.read_text(encoding="utf-8").splitlines(), start=1)} if manifest else {}
-        # entries are reported as written in the file, with their leading "/"
-        for entry in published.lost(manifest, current, redirected):
-            problems.append(Problem(self.manifest_display, lines.get(entry, 1),
+        for entry in published.lost(manifest, current, redirected):  # as written, with the leading "/"
+            problems.append(Problem(self.manifest_display, lines[entry],
                                     f"'{entry}' was published and is gone; keep it, or add a redirect "
                                     f"for it to site_data/redirects.yaml"))
         if problems:
-            raise PluginError(DataError(problems).report().replace("nothing was built.", "the build is refused."))
+            raise PluginError(DataError(problems).report("the build is refused."))
 
 
 def _relative_source(src_uri: str, target: str) -> str:

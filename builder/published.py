@@ -39,12 +39,17 @@ def collect(site_dir: Path) -> set[str]:
     return found
 
 
+def manifest_lines(path: Path) -> dict[str, int]:
+    """Each entry as written ("/articles/kazantsev/#p34") with its line in the file."""
+    if not path.is_file():
+        return {}
+    return {line.strip(): number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if line.strip().startswith("/")}
+
+
 def read_manifest(path: Path) -> list[str]:
     """The manifest's entries as site-root-relative URLs ("" is the front page)."""
-    if not path.is_file():
-        return []
-    return [line.strip().removeprefix("/") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip().startswith("/")]
+    return [entry.removeprefix("/") for entry in manifest_lines(path)]
 
 
 def write_manifest(path: Path, urls: set[str]) -> None:
