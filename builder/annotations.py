@@ -114,7 +114,7 @@ class _ParagraphNumbers(Treeprocessor):
         pending: list[str] = []  # entities named in a heading count for the paragraph after it
         for index, element in enumerate(list(root)):
             if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
-                pending += [a.get("data-entity") for a in element.iter("a") if a.get("data-entity")]
+                pending += _entities(element)
                 continue
             if element.tag not in _NUMBERED or "byline" in (element.get("class") or "").split():
                 continue
@@ -145,27 +145,21 @@ class _ParagraphNumbers(Treeprocessor):
                 wrapper.append(element)
                 root.insert(index, wrapper)
                 target = wrapper
-            entities = pending + [a.get("data-entity") for a in target.iter("a") if a.get("data-entity")]
-            pending = []
-            for entity in entities:
+            for entity in pending + _entities(target):
                 kind, _, entity_id = entity.partition(":")
                 self.ext.mentions.add(kind, entity_id, self.ext.article, number)
+            pending = []
         for footnotes in root.iter("div"):
             if "footnote" in (footnotes.get("class") or "").split():
-                for link in footnotes.iter("a"):
-                    entity = link.get("data-entity")
-                    if entity:
+                for item in footnotes.iter("li"):  # id="fn56" (set by the footnotes extension)
+                    for entity in _entities(item):
                         kind, _, entity_id = entity.partition(":")
-                        note = self._note_of(footnotes, link)
-                        if note:
-                            self.ext.footnote_mentions.add(kind, entity_id, self.ext.article, note)
+                        self.ext.footnote_mentions.add(kind, entity_id, self.ext.article, int(item.get("id")[2:]))
 
-    @staticmethod
-    def _note_of(footnotes, link) -> int | None:
-        for item in footnotes.iter("li"):
-            if any(a is link for a in item.iter("a")):
-                return int(item.get("id", "fn0")[2:] or 0)
-        return None
+
+def _entities(element) -> list[str]:
+    """The `kind:id` of every entity link inside `element`."""
+    return [a.get("data-entity") for a in element.iter("a") if a.get("data-entity")]
 
 
 _EDITORIAL_CLASSES = {"page-start", "editorial", "lacuna"}
