@@ -13,7 +13,7 @@ import yaml
 
 from .annotations import ANNOTATION, DIRECTIVE
 from .model import Dataset
-from .problems import Problem, did_you_mean
+from .problems import Problem, did_you_mean, display_path
 
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
@@ -120,8 +120,7 @@ def check_text(text: str, display: str, data: Dataset | None) -> list[Problem]:
 def load_articles(articles_dir: Path, root: Path, data: Dataset | None = None) -> tuple[list[Article], list[Problem]]:
     articles, problems = [], []
     for path in article_files(articles_dir):
-        display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-        article, found = read_article(path, display, data)
+        article, found = read_article(path, display_path(path, root), data)
         problems += found
         if article is not None:
             articles.append(article)

@@ -13,7 +13,7 @@ from typing import Any, Callable
 from . import model
 from .dates import DateError, PartialDate
 from .model import Dataset, Origin
-from .problems import Problem, did_you_mean
+from .problems import Problem, did_you_mean, display_path
 from .yamlfile import Record, read_records
 
 KINDS = ("sources", "organizations", "countries", "memberships", "events", "people")
@@ -163,13 +163,6 @@ def data_files(data_dir: Path, kind: str) -> list[Path]:
     return files
 
 
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def convert_record(kind: str, record: Record, file: str) -> tuple[Any | None, list[Problem]]:
     """One YAML record to its model object, or None with the problems that prevent it."""
     noun, cls, fields = SCHEMA[kind]
@@ -207,10 +200,10 @@ def load(data_dir: Path, root: Path | None = None) -> tuple[Dataset, list[Proble
     problems: list[Problem] = []
     first_seen: dict[tuple[str, str], Origin] = {}
     if not data_dir.is_dir():
-        return dataset, [Problem(_display(data_dir, root), 0, "data folder not found")]
+        return dataset, [Problem(display_path(data_dir, root), 0, "data folder not found")]
     for kind in KINDS:
         for path in data_files(data_dir, kind):
-            display = _display(path, root)
+            display = display_path(path, root)
             records, file_problems = read_records(path, display)
             problems.extend(file_problems)
             if not records and file_problems:

@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable
+
+
+def display_path(path: Path, root: Path) -> str:
+    """How a problem names a file: relative to the project, as the user types it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 @dataclass(frozen=True, order=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 from . import loader, validate
 from .articles import Article, article_files, load_articles
 from .model import Dataset
-from .problems import DataError
+from .problems import DataError, display_path
 from .redirects import Redirect, load_redirects
 
 
@@ -31,13 +31,10 @@ def load_project(data_dir: Path, docs_dir: Path, root: Path) -> Project:
     articles, article_problems = load_articles(docs_dir / "articles", root, data)
     problems += article_problems
     redirects_file = data_dir / "redirects.yaml"
-    redirects, redirect_problems = load_redirects(redirects_file, _display(redirects_file, root))
+    redirects, redirect_problems = load_redirects(redirects_file, display_path(redirects_file, root))
     problems += redirect_problems
     if problems:
         raise DataError(problems)
     data.article_labels = {a.slug: a.byline for a in articles}
     return Project(data, articles, redirects)
 
-
-def _display(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
