@@ -22,6 +22,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 ENTITY_KINDS = {"org": "organizations", "country": "countries", "person": "people"}
 # The pipe of an annotation is swapped for a private-use character before block parsing, so
@@ -59,7 +60,8 @@ class _EntityLink(InlineProcessor):
         # exists and turns it into the page's URL.
         link.set("href", self.ext.link(f"{ENTITY_KINDS.get(kind, kind)}/{entity_id}.md"))
         link.set("data-entity", f"{kind}:{entity_id}")
-        link.text = m.group("text") or self.ext.label(kind, entity_id)
+        # The author's own link text is Markdown; a label from the data is text, never parsed again.
+        link.text = m.group("text") or AtomicString(self.ext.label(kind, entity_id))
         return link, m.start(0), m.end(0)
 
 

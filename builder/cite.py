@@ -16,6 +16,8 @@ import html
 import json
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from .articles import Article
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -89,10 +91,10 @@ def _quoted(title: str) -> str:
 
 def _join_authors(names: list[Name], style: str) -> str:
     if style == "apa":
-        parts = [f"{n.family}, {n.initials}" for n in names]
+        parts = [f"{_e(n.family)}, {_e(n.initials)}" for n in names]
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", &amp; " + parts[-1]
-    first = f"{names[0].family}, {names[0].given}"
-    rest = [f"{n.given} {n.family}" for n in names[1:]]
+    first = f"{_e(names[0].family)}, {_e(names[0].given)}"
+    rest = [f"{_e(n.given)} {_e(n.family)}" for n in names[1:]]
     return first if not rest else first + ", and " + ", and ".join(rest)
 
 
@@ -169,15 +171,23 @@ def csl_json(work: Work) -> str:
     return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
 
 
+# Every character TeX would read as markup, written so that BibTeX, biber and pybtex show it as text
+# (`--` would become a dash, so a hyphen pair is split).
+_BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+                "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
 def _bib_escape(text: str) -> str:
-    return text.replace("\\", "\\textbackslash{}").replace("&", "\\&").replace("%", "\\%").replace("#", "\\#").replace("_", "\\_")
+    escaped = "".join(_BIB_SPECIAL.get(char, char) for char in " ".join(text.split()))
+    return escaped.replace("--", "-{}-").replace("--", "-{}-")
 
 
 def bibtex(work: Work) -> str:
     entry = {"chapter": "incollection", "journal-article": "article", "webpage": "misc"}[work.kind]
     fields = [("title", "{" + _bib_escape(work.title) + "}")]
     if work.authors:
-        fields.insert(0, ("author", " and ".join(f"{n.family}, {n.given}" for n in work.authors)))
+        fields.insert(0, ("author", " and ".join(f"{_bib_escape(n.family)}, {_bib_escape(n.given)}"
+                                                 for n in work.authors)))
     elif work.site:
         fields.insert(0, ("author", "{" + _bib_escape(work.site) + "}"))
     if work.kind == "chapter" and work.container:
@@ -186,7 +196,7 @@ def bibtex(work: Work) -> str:
         if work.container:
             fields.append(("journal", _bib_escape(work.container)))
         if work.issue:
-            fields.append(("number", work.issue))
+            fields.append(("number", _bib_escape(work.issue)))
     if work.kind == "webpage" and work.container:
         fields.append(("howpublished", _bib_escape(work.container)))
     if work.year:
@@ -196,35 +206,40 @@ def bibtex(work: Work) -> str:
     if work.accessed:
         fields.append(("urldate", work.accessed.isoformat()))
     if work.url:
-        fields.append(("url", work.url))
+        fields.append(("url", work.url.replace("{", "%7B").replace("}", "%7D")))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{entry}{{{work.key},\n{body}\n}}\n"
 
 
+def _ris(tag: str, value: object) -> str:
+    """One RIS line: a line end inside a value would start a new, broken field."""
+    return f"{tag}  - {' '.join(str(value).split())}"
+
+
 def ris(work: Work) -> str:
     kind = {"chapter": "CHAP", "journal-article": "JOUR", "webpage": "ELEC"}[work.kind]
-    lines = [f"TY  - {kind}"]
-    lines += [f"AU  - {n.family}, {n.given}" for n in work.authors]
+    lines = [_ris("TY", kind)]
+    lines += [_ris("AU", f"{n.family}, {n.given}") for n in work.authors]
     if not work.authors and work.site:
-        lines.append(f"AU  - {work.site}")
-    lines.append(f"TI  - {work.title}")
+        lines.append(_ris("AU", work.site))
+    lines.append(_ris("TI", work.title))
     if work.container:
-        lines.append({"CHAP": "T2", "JOUR": "JO", "ELEC": "T2"}[kind] + f"  - {work.container}")
+        lines.append(_ris({"CHAP": "T2", "JOUR": "JO", "ELEC": "T2"}[kind], work.container))
     if work.issue:
-        lines.append(f"IS  - {work.issue}")
+        lines.append(_ris("IS", work.issue))
     if work.year:
-        lines.append(f"PY  - {work.year}")
+        lines.append(_ris("PY", work.year))
     if work.accessed:
-        lines.append(f"Y2  - {work.accessed.isoformat()}")
+        lines.append(_ris("Y2", work.accessed.isoformat()))
     if work.url:
-        lines.append(f"UR  - {work.url}")
+        lines.append(_ris("UR", work.url))
     lines.append("ER  - ")
     return "\r\n".join(lines) + "\r\n"
 
 
-def citations(work: Work) -> dict[str, str]:
-    """The three styles, as HTML, for the page's Cite block."""
-    return {"Chicago": chicago(work), "APA": apa(work), "MLA": mla(work)}
+def citations(work: Work) -> dict[str, Markup]:
+    """The three styles, as HTML built from escaped text, for the page's Cite block."""
+    return {"Chicago": Markup(chicago(work)), "APA": Markup(apa(work)), "MLA": Markup(mla(work))}
 
 
 def downloads(work: Work) -> dict[str, str]:

@@ -67,6 +67,14 @@ def _iso3(value: Any) -> str:
     return text
 
 
+def _web_address(value: Any) -> str:
+    """A link a reader can follow: http(s) only, so no `javascript:` or `data:` address reaches a page."""
+    text = _text(value)
+    if not re.fullmatch(r"https?://[^\s<>\"]+", text):
+        raise _Invalid(f"'{text}' must be a web address starting with https:// or http://")
+    return text
+
+
 def _choice(vocabulary) -> Callable[[Any], str]:
     def convert(value: Any) -> str:
         text = _text(value)
@@ -116,7 +124,7 @@ SCHEMA: dict[str, tuple[str, type, list[Field]]] = {
     "sources": ("source", model.Source, [
         Field("id", _slug, True), Field("type", _choice(model.SOURCE_TYPES), True),
         Field("title", _text, True), Field("author", _text), Field("date", _date),
-        Field("place", _text), Field("publisher", _text), Field("url", _text), Field("note", _text),
+        Field("place", _text), Field("publisher", _text), Field("url", _web_address), Field("note", _text),
     ]),
     "organizations": ("organization", model.Organization, [
         Field("id", _slug, True), Field("name", _text, True), Field("short", _text),

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from markupsafe import Markup
+
 from .articles import Article
 from .cite import Work
 
@@ -66,7 +68,7 @@ def open_graph(title: str, description: str, site_name: str, url: str | None, ki
     return tags
 
 
-def article_jsonld(article: Article, work: Work) -> str:
+def article_jsonld(article: Article, work: Work) -> Markup:
     data = {
         "@context": "https://schema.org", "@type": "ScholarlyArticle", "headline": article.title,
         "name": article.title, "inLanguage": "en",
@@ -82,7 +84,7 @@ def article_jsonld(article: Article, work: Work) -> str:
 
 
 def entity_jsonld(kind: str, name: str, aliases: list[str], description: str, url: str | None,
-                  extra: dict | None = None) -> str:
+                  extra: dict | None = None) -> Markup:
     data = {"@context": "https://schema.org", "@type": JSONLD_TYPES[kind], "name": name}
     if aliases:
         data["alternateName"] = aliases
@@ -94,6 +96,11 @@ def entity_jsonld(kind: str, name: str, aliases: list[str], description: str, ur
     return _script(data)
 
 
-def _script(data: dict) -> str:
-    # "</" cannot appear inside a <script> element.
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+# Inside a <script> element nothing may close the tag or open a comment, whatever the data holds:
+# <, > and & are written as JSON escapes, which every JSON parser reads back as the same text.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def _script(data: dict) -> Markup:
+    """JSON-LD ready for a <script> element: still valid JSON, and markup on purpose."""
+    return Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_SAFE))

@@ -58,6 +58,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             raise PluginError(error.report()) from None
         self.data, self.redirects = project.data, project.redirects
         self.articles = {a.slug: a for a in project.articles}
+        self.people_by_name = {p.name: p.id for p in sorted(self.data.people.values(), key=lambda p: p.id)}
         self.manifest_path = root / self.config.data_dir / published.MANIFEST
         self.manifest_display = f"{self.config.data_dir}/{published.MANIFEST}"
         self.pages: dict[str, GeneratedPage] = {}
@@ -91,6 +92,9 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         self.body_env = self.on_env(config.theme.get_env(), config, None)
 
     def on_env(self, env, config, files):
+        # MkDocs' theme environment does not escape; ours does, so data and front matter are
+        # always text. Only values built as markup on purpose (Markup) pass through.
+        env.autoescape = True
         env.filters["rel"] = _rel_filter
         env.globals["as_of"] = self.as_of
         return env
@@ -120,6 +124,8 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         slug = self._article_slug(page)
         if slug:
             context["article"] = self.articles[slug]
+            context["author_pages"] = {a.name: f"people/{self.people_by_name[a.name]}/"
+                                       for a in self.articles[slug].authors if a.name in self.people_by_name}
         context["page_description"] = self._description(page, generated, slug, config)
         context.update(self._citation_context(page, generated, slug, config, context["page_description"]))
         moved = anchor_map(self.redirects, page.url)

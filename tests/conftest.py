@@ -1,7 +1,9 @@
 """Shared fixtures: small projects in temporary folders, and the real site built once."""
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -9,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_DATA = Path(__file__).parent / "fixtures" / "mini" / "site_data"
@@ -32,17 +35,21 @@ def _environment(changes: dict) -> dict:
     return env
 
 
+def make_project(folder: Path) -> Path:
+    """A copy of the project's configuration, theme and content with the small fixture data."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    # The front page only: the real articles annotate entities that the small data lacks.
+    (folder / "content").mkdir()
+    shutil.copy(ROOT / "content" / "index.md", folder / "content" / "index.md")
+    shutil.copytree(MINI_DATA, folder / "site_data")
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project's configuration, theme and content with the small fixture data."""
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    # The front page only: the real articles annotate entities that the small data lacks.
-    (tmp_path / "content").mkdir()
-    shutil.copy(ROOT / "content" / "index.md", tmp_path / "content" / "index.md")
-    shutil.copytree(MINI_DATA, tmp_path / "site_data")
-    return tmp_path
+    return make_project(tmp_path)
 
 
 def write(path: Path, text: str) -> Path:
@@ -78,3 +85,65 @@ def chromium_path() -> str | None:
         if candidate and Path(candidate).exists():
             return candidate
     return None
+
+
+# Text that would run, break an attribute, close a script or be evaluated if it were not escaped.
+EVIL = "Evil <script>alert(1)</script> \"dq\" 'sq' & </script><!-- {{ 7*7 }} {% raw %}"
+HOSTILE_SITE_URL = "https://example.org/site/"
+HOSTILE_SOURCE_URL = "https://example.org/doc?a=1&b=%22two%22"
+
+
+def _dump(path: Path, records: list[dict]) -> None:
+    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("hostile") / "project")
+    data = root / "site_data"
+    orgs = yaml.safe_load((data / "organizations.yaml").read_text(encoding="utf-8"))
+    for org in orgs:
+        if org["id"] == "csto":
+            org.update(name=f"Organization {EVIL}", summary=f"Summary {EVIL}", aliases=[f"Alias {EVIL}"],
+                       headquarters=f"HQ {EVIL}", founded_note=f"Note {EVIL}")
+    _dump(data / "organizations.yaml", orgs)
+    countries = yaml.safe_load((data / "countries.yaml").read_text(encoding="utf-8"))
+    for country in countries:
+        if country["id"] == "uzb":
+            country.update(name=f"Country {EVIL}", official_name=f"Official {EVIL}")
+    _dump(data / "countries.yaml", countries)
+    memberships = yaml.safe_load((data / "memberships.yaml").read_text(encoding="utf-8"))
+    for record in memberships:
+        record["note"] = f"Record {EVIL}"
+    _dump(data / "memberships.yaml", memberships)
+    sources = yaml.safe_load((data / "sources.yaml").read_text(encoding="utf-8"))
+    for source in sources:
+        source.update(title=f"Title {EVIL}", author=f"Author {EVIL}", url=HOSTILE_SOURCE_URL, note=f"SNote {EVIL}")
+    _dump(data / "sources.yaml", sources)
+    _dump(data / "events.yaml", [{
+        "id": "evil-event", "date": "2004-05", "title": f"Event {EVIL}", "kind": "summit",
+        "orgs": ["csto"], "countries": ["uzb"], "people": ["doe"], "summary": f"ESummary {EVIL}",
+        "sources": ["csto-charter-2002"],
+    }])
+    _dump(data / "people.yaml", [{
+        "id": "doe", "name": f"Jane {EVIL} Doe", "aliases": [f"J. {EVIL}"],
+        "roles": [{"title": f"Role {EVIL}", "org": "csto", "from": 2003}],
+    }])
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        re.sub(r"^site_name: .*$", lambda _: "site_name: " + json.dumps(f"Site {EVIL}"), config, flags=re.M),
+        encoding="utf-8")
+    front = {
+        "title": f"Article {EVIL}", "authors": [{"name": f"Ann {EVIL} Author", "affiliation": f"Aff {EVIL}"}],
+        "kind": "chapter", "part": f"Part {EVIL}", "order": 1, "pages": "1–2",
+        "publication": {"container_title": f"Volume {EVIL}", "institution": f"Inst {EVIL}"},
+        "source": {"file": "x.txt", "lines": "1-2"},
+    }
+    write(root / "content/articles/evil.md",
+          "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n"
+          "The [[org:csto]] and [[country:uzb]], named by [[person:doe]].[^1]\n\n"
+          "[^1]: A note on [[org:csto]].\n")
+    site = root / "site"
+    result = run_builder(root, "build", env={"SITE_URL": HOSTILE_SITE_URL})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
