@@ -9,7 +9,6 @@ import argparse
 import datetime as dt
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -96,26 +95,19 @@ def update_urls(root: Path, config_file: Path) -> int:
 
 
 def build(root: Path, config_file: Path, site_dir: Path) -> int:
+    """Check, then build; the plugin stages the output, so site/ changes only when all succeeded."""
     if check(root, config_file) != 0:
         print(f"build stopped; {site_dir.name}/ was left as it was.", file=sys.stderr)
         return 1
-    staging = site_dir.with_name(f".{site_dir.name}-staging")
-    previous = site_dir.with_name(f".{site_dir.name}-previous")
-    for leftover in (staging, previous):
-        shutil.rmtree(leftover, ignore_errors=True)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-         "--config-file", str(config_file), "--site-dir", str(staging)],
+        # Not --quiet: MkDocs then stops counting warnings, and strict mode would let them pass.
+        [sys.executable, "-m", "mkdocs", "build", "--strict",
+         "--config-file", str(config_file), "--site-dir", str(site_dir)],
         cwd=root, env={**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(root, config_file)},
     )
-    if result.returncode != 0 or not (staging / "index.html").is_file():
-        shutil.rmtree(staging, ignore_errors=True)
+    if result.returncode != 0:
         print(f"build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
         return 1
-    if site_dir.exists():
-        site_dir.rename(previous)
-    staging.rename(site_dir)
-    shutil.rmtree(previous, ignore_errors=True)
     print(f"built {site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir}/")
     return 0
 

@@ -1,14 +1,17 @@
 """The MkDocs plugin: a thin adapter between MkDocs' build events and the modules beside it.
 
+on_startup        notes the command: `build` and `gh-deploy` write into a staging folder
 on_config         loads and validates site_data/ and the articles (all problems at once, before
-                  anything is written), and adds the article Markdown extension
+                  anything is written), adds the article Markdown extension, and stages the output
 on_files          adds one virtual page per organization, country, person and index
 on_page_markdown  tells the article extension which page it renders (for relative links)
 on_page_context   renders a generated page's body from its template, once every article has
                   rendered and so every mention is known; adds breadcrumbs and article metadata
 on_pre_build, on_env  give the templates the `rel` filter for relative links
 on_serve          makes `mkdocs serve` watch site_data/ too
-on_post_build     writes the machine-readable exports into data/
+on_post_build     writes the machine-readable exports into data/ and checks the published URLs
+on_build_error, on_shutdown  drop the staged output of a failed build, or swap in a good one
+                  (after MkDocs' own strict-mode check, which runs after on_post_build)
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ from .pages import GeneratedPage, mention_view, site_pages
 from .problems import DataError, Problem
 from .project import load_project
 from .redirects import anchor_map, check_targets, page_redirects
+from .staging import StagedSite
 from .urls import breadcrumbs, relative_url
 from .validate import missing_article_anchors
 
@@ -46,6 +50,13 @@ class ReferenceConfig(Config):
 
 
 class ReferencePlugin(BasePlugin[ReferenceConfig]):
+    command: str | None = None  # MkDocs' command, when it says (on_startup)
+    staged: StagedSite | None = None
+
+    def on_startup(self, *, command, dirty):
+        # `serve` builds into its own temporary folder, and a dirty build keeps what is there.
+        self.command = command if not dirty else None
+
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
         try:
@@ -66,7 +77,26 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         self.cite_files: dict[str, dict[str, str]] = {}  # page URL -> {"cite.bib": …}
         self.extension = ArticleExtension(label=self._entity_label)
         config.markdown_extensions.append(self.extension)
+        self.built = False
+        if self.command in ("build", "gh-deploy"):
+            self.staged = StagedSite(Path(config.site_dir))
+            self.site_config = config
+            config.site_dir = str(self.staged.begin())
         return config
+
+    def on_build_error(self, error):
+        if self.staged is not None:
+            self.staged.abort()
+
+    def on_shutdown(self):
+        staged, self.staged = self.staged, None
+        if staged is None:
+            return
+        if self.built and staged.path is not None:
+            staged.commit()
+        else:
+            staged.abort()
+        self.site_config.site_dir = str(staged.target)  # gh-deploy publishes from here next
 
     def on_serve(self, server, config, builder):
         """`mkdocs serve` rebuilds when the data changes, not only the Markdown and the theme."""
@@ -197,6 +227,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
                 (site_dir / url / name).write_text(text, encoding="utf-8", newline="")
         self._write_redirect_pages(site_dir, config)
         self._guard_published_urls(site_dir)
+        self.built = True
 
     def _write_hosting_files(self, site_dir: Path, config) -> None:
         """GitHub Pages: no Jekyll processing; robots.txt pointing at the sitemap; an optional CNAME."""

@@ -20,7 +20,7 @@ def test_a_good_build_replaces_the_site_and_leaves_no_staging(project):
     result = run_builder(project, "build")
     assert result.returncode == 0, result.stderr
     assert (project / "site/organizations/csto/index.html").is_file()
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == [".site.lock"]
 
 
 def test_bad_data_stops_the_build_and_leaves_the_old_site_untouched(project):
