@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .dates import DateError, PartialDate
 from .problems import DataError
 from .project import load_project
 
@@ -43,8 +44,15 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def check(root: Path, config_file: Path) -> int:
     options = _plugin_options(config_file)
     data_dir = root / options.get("data_dir", "site_data")
+    as_of = None
+    if options.get("as_of") is not None:
+        try:
+            as_of = PartialDate.parse(str(options["as_of"])).last_day
+        except DateError as error:
+            print(f"{config_file.name}: plugin 'reference', option 'as_of': {error}", file=sys.stderr)
+            return 1
     try:
-        project = load_project(data_dir, root / "content", root)
+        project = load_project(data_dir, root / "content", root, as_of)
         data, articles = project.data, project.articles
     except DataError as error:
         print(error.report(), file=sys.stderr)

@@ -9,15 +9,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .annotations import ANNOTATION, DIRECTIVE
 from .model import Dataset
 from .problems import Problem, did_you_mean, display_path
+from .yamlfile import Record, read_text
+from .yamlfile import parse as parse_yaml
 
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
+_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:")
 
 
 @dataclass
@@ -58,30 +58,122 @@ def article_files(articles_dir: Path) -> list[Path]:
     return sorted(p for p in articles_dir.glob("*.md") if p.stem != "index")
 
 
+ARTICLE_KINDS = ("chapter", "preface", "journal-article")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_AUTHOR_FIELDS = ("name", "printed", "affiliation", "affiliation_source")
+
+
+class _FrontMatter:
+    """Reads front matter fields one by one, collecting a problem per field that is wrong."""
+
+    def __init__(self, meta: Record, display: str):
+        self.meta, self.display, self.problems = meta, display, []
+
+    def report(self, key: str, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem(self.display, line or self.meta.line_of(key), f"front matter: {message}"))
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self.meta.get(key)
+        if value is None or value == "":
+            if required:
+                self.report(key, f"'{key}' is missing")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.report(key, f"'{key}' must be text, got {_kind_of(value)}")
+            return None
+        return str(value).strip()
+
+    def mapping(self, key: str) -> dict:
+        value = self.meta.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.report(key, f"'{key}' must be key: value lines, got {_kind_of(value)}")
+            return {}
+        for name, item in value.items():
+            if isinstance(item, (list, dict)):
+                self.report(key, f"'{key}: {name}' must be text, got {_kind_of(item)}", value.line_of(name))
+        return value
+
+
+def _kind_of(value) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "key: value lines"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    return repr(value)
+
+
 def read_article(path: Path, display: str, data: Dataset | None = None) -> tuple[Article | None, list[Problem]]:
-    text = path.read_text(encoding="utf-8")
+    if not _SLUG.match(path.stem):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "article"
+        return None, [Problem(display, 1, f"the file name is the article's address: '{path.stem}' must be "
+                                          f"lowercase letters, digits and single hyphens (e.g. '{suggestion}.md')")]
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, problems
     match = _FRONT.match(text)
     if not match:
         return None, [Problem(display, 1, "an article starts with front matter between '---' lines")]
-    try:
-        meta = yaml.safe_load(match[1]) or {}
-    except yaml.MarkedYAMLError as error:
-        line = (error.problem_mark.line + 2) if error.problem_mark else 1
-        return None, [Problem(display, line, f"front matter: YAML syntax error: {error.problem}")]
-    problems = [Problem(display, 1, f"front matter is missing '{key}'")
-                for key in ("title", "kind") if not meta.get(key)]
+    meta, _, problems = parse_yaml(match[1] + "\n", display, first_line=2)
     if problems:
-        return None, problems
-    authors = [Author(**{k: v for k, v in a.items() if k in Author.__dataclass_fields__})
-               for a in meta.get("authors") or []]
+        return None, [Problem(p.file, p.line, f"front matter: {p.message}") for p in problems]
+    if not isinstance(meta, Record):
+        return None, [Problem(display, 2, f"front matter: expected key: value lines, got {_kind_of(meta)}")]
+    front = _FrontMatter(meta, display)
+    title, kind = front.text("title", required=True), front.text("kind", required=True)
+    if kind is not None and kind not in ARTICLE_KINDS:
+        front.report("kind", f"'kind' is '{kind}'; use one of {', '.join(ARTICLE_KINDS)}"
+                             f"{did_you_mean(kind, ARTICLE_KINDS)}")
+    order = meta.get("order", 0)
+    if isinstance(order, bool) or not isinstance(order, int):
+        front.report("order", f"'order' must be a whole number, got {_kind_of(order)}")
+        order = 0
+    pages_inferred = meta.get("pages_inferred", True)
+    if not isinstance(pages_inferred, bool):
+        front.report("pages_inferred", f"'pages_inferred' must be true or false, got {_kind_of(pages_inferred)}")
+    authors = _authors(front)
     article = Article(
-        slug=path.stem, file=display, title=str(meta["title"]), kind=str(meta["kind"]),
-        order=int(meta.get("order", 0)), authors=authors, part=meta.get("part"),
-        pages=str(meta["pages"]) if meta.get("pages") else None,
-        pages_inferred=bool(meta.get("pages_inferred", True)),
-        publication=meta.get("publication") or {}, source=meta.get("source") or {}, meta=meta,
+        slug=path.stem, file=display, title=title or "", kind=kind or "", order=order, authors=authors,
+        part=front.text("part"), pages=front.text("pages"), pages_inferred=pages_inferred is not False,
+        publication=front.mapping("publication"), source=front.mapping("source"), meta=meta,
     )
+    if front.problems:
+        return None, front.problems
     return article, check_text(text, display, data)
+
+
+def _authors(front: _FrontMatter) -> list[Author]:
+    value = front.meta.get("authors")
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        front.report("authors", f"'authors' must be a list of '- name: …' entries, got {_kind_of(value)}")
+        return []
+    authors = []
+    for item in value:
+        line = item.line if isinstance(item, Record) else front.meta.line_of("authors")
+        if not isinstance(item, Record) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            front.report("authors", "each author needs a 'name' (text)", line)
+            continue
+        unknown = sorted(str(k) for k in item if k not in _AUTHOR_FIELDS)
+        if unknown:
+            front.report("authors", f"an author has unknown field '{unknown[0]}'"
+                                    f"{did_you_mean(unknown[0], _AUTHOR_FIELDS)}", item.line_of(unknown[0]))
+            continue
+        wrong = [k for k in _AUTHOR_FIELDS if item.get(k) is not None and not isinstance(item[k], str)]
+        if wrong:
+            front.report("authors", f"an author's '{wrong[0]}' must be text, got {_kind_of(item[wrong[0]])}",
+                         item.line_of(wrong[0]))
+            continue
+        authors.append(Author(**{k: item[k].strip() for k in _AUTHOR_FIELDS if item.get(k)}))
+    return authors
+
+
+DIRECTIVE_NAMES = ("page", "lacuna", "ed", "sic")
+_DIRECTIVE_START = re.compile(r"\{\{\s*([A-Za-z]*)")
 
 
 def check_text(text: str, display: str, data: Dataset | None) -> list[Problem]:
@@ -91,6 +183,8 @@ def check_text(text: str, display: str, data: Dataset | None) -> list[Problem]:
     if data is not None:
         tables = {"org": (data.organizations, "organization"), "country": (data.countries, "country"),
                   "person": (data.people, "person")}
+    markers: dict[str, int] = {}
+    definitions: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         for m in ANNOTATION.finditer(line):
             kind, entity_id = m["kind"], m["id"]
@@ -101,13 +195,28 @@ def check_text(text: str, display: str, data: Dataset | None) -> list[Problem]:
                 table, noun = tables[kind]
                 problems.append(Problem(display, number, f"unknown {noun} '{entity_id}' in '{m[0]}'"
                                                          f"{did_you_mean(entity_id, table)}"))
-        for m in DIRECTIVE.finditer(line):
+        rest = ANNOTATION.sub("", line)
+        for bracket in ("[[", "]]"):
+            if bracket in rest:
+                at = rest.index(bracket)
+                fragment = rest[max(0, at - 20 if bracket == "]]" else at):at + 30].strip()
+                problems.append(Problem(display, number, f"'{fragment}' is not a complete annotation "
+                                                         f"like [[org:csto|CSTO]]"))
+                break
+        for m in DIRECTIVE.finditer(rest):
             if m["name"] == "page" and not re.fullmatch(r"\d+( inferred)?", (m["arg"] or "").strip()):
                 problems.append(Problem(display, number, f"'{m[0]}' should be {{{{page:N}}}} or {{{{page:N inferred}}}}"))
-        if "[[" in line and not ANNOTATION.search(line):
-            problems.append(Problem(display, number, "'[[' without a complete annotation like [[org:csto|CSTO]]"))
-    markers = {m[1]: text[: m.start()].count("\n") + 1 for m in _MARKER.finditer(text)}
-    definitions = {m[1]: text[: m.start()].count("\n") + 1 for m in _DEFINITION.finditer(text)}
+        problems += _stray_directives(DIRECTIVE.sub("", rest), display, number)
+        for m in _MARKER.finditer(line):
+            markers.setdefault(m[1], number)
+        definition = _DEFINITION.match(line)
+        if definition:
+            label = definition[1]
+            if label in definitions:
+                problems.append(Problem(display, number, f"footnote [^{label}] is defined twice "
+                                                         f"(first on line {definitions[label]})"))
+            else:
+                definitions[label] = number
     for label, line in markers.items():
         if label not in definitions:
             problems.append(Problem(display, line, f"footnote [^{label}] has no definition '[^{label}]: …'"))
@@ -115,6 +224,26 @@ def check_text(text: str, display: str, data: Dataset | None) -> list[Problem]:
         if label not in markers:
             problems.append(Problem(display, line, f"footnote [^{label}] is defined but never referenced"))
     return problems
+
+
+def _stray_directives(rest: str, display: str, number: int) -> list[Problem]:
+    """What is left of '{{' or '}}' once every directive is read: a misspelt or unclosed one."""
+    for m in _DIRECTIVE_START.finditer(rest):
+        fragment = rest[m.start():m.start() + 30].split("}}")[0] + ("}}" if "}}" in rest[m.start():] else "")
+        name = m[1]
+        if name and name not in DIRECTIVE_NAMES:
+            return [Problem(display, number, f"unknown directive '{fragment}'{did_you_mean(name, DIRECTIVE_NAMES)}"
+                                             f"; the directives are {{{{page:N}}}}, {{{{lacuna}}}}, "
+                                             f"{{{{ed: …}}}} and {{{{sic}}}}")]
+        if "}}" not in rest[m.start():]:
+            return [Problem(display, number, f"'{fragment}' is not closed with '}}}}'")]
+        return [Problem(display, number, f"'{fragment}' is not a directive like {{{{page:N}}}}, {{{{lacuna}}}}, "
+                                         f"{{{{ed: …}}}} or {{{{sic}}}}")]
+    if "}}" in rest:
+        at = rest.index("}}")
+        return [Problem(display, number, f"'{rest[max(0, at - 20):at + 2].strip()}' closes a directive that "
+                                         f"was never opened")]
+    return []
 
 
 def load_articles(articles_dir: Path, root: Path, data: Dataset | None = None) -> tuple[list[Article], list[Problem]]:

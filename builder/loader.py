@@ -28,7 +28,11 @@ class _Invalid(Exception):
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, bool):
+        word = "true" if value else "false"
+        raise _Invalid(f"must be text, got {word} (YAML reads a bare yes, no, on, off, true or false "
+                       f"that way: put the text in quotes)")
+    if isinstance(value, (int, float)):
         value = str(value)
     if not isinstance(value, str) or not value.strip():
         raise _Invalid(f"must be text, got {value!r}")

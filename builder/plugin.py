@@ -64,7 +64,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         except DateError as error:
             raise PluginError(f"mkdocs.yml: plugin 'reference', option 'as_of': {error}") from None
         try:
-            project = load_project(root / self.config.data_dir, Path(config.docs_dir), root)
+            project = load_project(root / self.config.data_dir, Path(config.docs_dir), root, self.as_of)
         except DataError as error:
             raise PluginError(error.report()) from None
         self.data, self.redirects = project.data, project.redirects

@@ -1,13 +1,15 @@
 """Load and validate the whole project input in one call, for the CLI and the plugin alike."""
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import loader, validate
 from .articles import Article, article_files, load_articles
 from .model import Dataset
-from .problems import DataError, display_path
+from .problems import DataError, Problem, display_path
 from .redirects import Redirect, load_redirects
 
 
@@ -18,16 +20,18 @@ class Project:
     redirects: list[Redirect] = field(default_factory=list)
 
 
-def load_dataset(data_dir: Path, docs_dir: Path, root: Path) -> Dataset:
+def load_dataset(data_dir: Path, docs_dir: Path, root: Path, as_of: dt.date | None = None) -> Dataset:
     """The validated dataset, or DataError carrying every problem found."""
-    return load_project(data_dir, docs_dir, root).data
+    return load_project(data_dir, docs_dir, root, as_of).data
 
 
-def load_project(data_dir: Path, docs_dir: Path, root: Path) -> Project:
+def load_project(data_dir: Path, docs_dir: Path, root: Path, as_of: dt.date | None = None) -> Project:
     """The validated data, articles and redirects, or DataError carrying every problem in them."""
-    data, problems = loader.load(data_dir, root)
+    problems = outside_links(docs_dir, root) + outside_links(data_dir, root)
+    data, data_problems = loader.load(data_dir, root)
+    problems += data_problems
     slugs = [p.stem for p in article_files(docs_dir / "articles")]
-    problems += validate.validate(data, slugs)
+    problems += validate.validate(data, slugs, as_of)
     articles, article_problems = load_articles(docs_dir / "articles", root, data)
     problems += article_problems
     redirects_file = data_dir / "redirects.yaml"
@@ -38,3 +42,19 @@ def load_project(data_dir: Path, docs_dir: Path, root: Path) -> Project:
     data.article_labels = {a.slug: a.byline for a in articles}
     return Project(data, articles, redirects)
 
+
+
+def outside_links(folder: Path, root: Path) -> list[Problem]:
+    """Symbolic links that lead out of the project: MkDocs would publish what they point at."""
+    problems = []
+    if not folder.is_dir():
+        return problems
+    project = root.resolve()
+    for current, dirs, files in os.walk(folder):
+        for name in sorted(dirs + files):
+            path = Path(current) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(project):
+                problems.append(Problem(display_path(path, root), 1,
+                                        f"a symbolic link to {os.readlink(path)}, outside the project; "
+                                        f"copy what it points at into the project instead"))
+    return problems

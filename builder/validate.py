@@ -5,6 +5,7 @@ whole dataset. Each rule appends `Problem`s and never stops at the first.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from itertools import combinations
 from typing import Iterable
@@ -56,10 +57,16 @@ class _Checker:
         return True
 
 
-def validate(data: Dataset, articles: Iterable[str] = ()) -> list[Problem]:
-    """Every cross-record problem in `data`; `articles` are the slugs of the known articles."""
+def validate(data: Dataset, articles: Iterable[str] = (), as_of: dt.date | None = None) -> list[Problem]:
+    """Every cross-record problem in `data`; `articles` are the slugs of the known articles.
+
+    With `as_of` (the day the data speaks for), a date after it is a problem: it is a typo or
+    a guess, and "members now" would silently read it as a fact.
+    """
     check = _Checker(data, articles)
     orgs, countries, people = data.organizations, data.countries, data.people
+    if as_of is not None:
+        _check_future(check, as_of)
 
     for org in orgs.values():
         for field, ids in (("predecessor", org.predecessors), ("successor", org.successors)):
@@ -106,6 +113,30 @@ def validate(data: Dataset, articles: Iterable[str] = ()) -> list[Problem]:
         check.sources(person)
 
     return check.problems
+
+
+def _check_future(check: _Checker, as_of: dt.date) -> None:
+    data = check.data
+    dated = [(o, ("founded", "dissolved")) for o in data.organizations.values()]
+    dated += [(m, ("from", "to")) for m in data.memberships]
+    dated += [(e, ("date",)) for e in data.events.values()]
+    dated += [(c, ("dissolved",)) for c in data.countries.values()]
+    dated += [(s, ("date",)) for s in data.sources.values()]
+    attributes = {"from": "start", "to": "end"}
+    for record, fields in dated:
+        for field in fields:
+            value = getattr(record, attributes.get(field, field), None)
+            if value is not None and value.first_day > as_of:
+                check.report(record, field, f"'{field}' ({value}) is after {as_of.isoformat()}, the day the "
+                                            f"data speaks for (as_of in mkdocs.yml)")
+    for person in data.people.values():
+        for role in person.roles:
+            for field, value in (("from", role.start), ("to", role.end)):
+                if value is not None and value.first_day > as_of:
+                    check.problems.append(Problem(person.origin.file, role.line or person.origin.line,
+                                                  f"role '{role.title}': '{field}' ({value}) is after "
+                                                  f"{as_of.isoformat()}, the day the data speaks for "
+                                                  f"(as_of in mkdocs.yml)"))
 
 
 def _check_membership(check: _Checker, m: Membership) -> None:

@@ -3,9 +3,14 @@
 PyYAML's SafeLoader is kept, with two changes: mappings become `Record`s carrying the line of
 the record and of each key, and dates stay text (the data model parses partial dates itself, and
 PyYAML would otherwise turn `2002-10-07` into a `date` but leave `2002-10` a string).
+
+Before anything is built from a file, its event stream is read once for its shape: nesting
+deeper than any record needs, or aliases that expand to a flood of values (a "billion laughs"
+file), are refused there, in linear time and memory, instead of exhausting either.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -45,6 +50,10 @@ def _construct_record(loader: _LineLoader, node: yaml.MappingNode) -> Record:
     record.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, (list, dict)):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a key must be a name, not a {'list' if isinstance(key, list) else 'mapping'}",
+                key_node.start_mark)
         line = key_node.start_mark.line + 1
         if key in record.key_lines:
             loader.duplicate_keys.append((line, key, record.key_lines[key]))
@@ -56,29 +65,134 @@ def _construct_record(loader: _LineLoader, node: yaml.MappingNode) -> Record:
 for _loader in (_LineLoader, _FastLineLoader):
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_record)
 
+MAX_DEPTH = 20  # a record with roles is four levels deep
+MAX_ALIAS_VALUES = 10_000  # values that aliases may add; merge keys for shared defaults add a few
+
+
+def _shape_problem(text: str, display: str) -> Problem | None:
+    """Too deep, or aliases that multiply: found from the events, before anything is built."""
+    sizes: dict[str, int] = {}  # anchor -> number of values its node expands to
+    open_nodes: list[list] = []  # [anchor, values so far] of each collection being read
+    added = 0
+    try:
+        for event in yaml.parse(text, Loader=_FastLineLoader):
+            line = event.start_mark.line + 1
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                open_nodes.append([event.anchor, 1])
+                if len(open_nodes) > MAX_DEPTH:
+                    return Problem(display, line, f"nested more than {MAX_DEPTH} levels deep; "
+                                                  f"records need only a few")
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                anchor, size = open_nodes.pop()
+                if anchor:
+                    sizes[anchor] = size
+                if open_nodes:
+                    open_nodes[-1][1] += size
+            elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+                size = 1
+                if isinstance(event, yaml.AliasEvent):
+                    size = sizes.get(event.anchor, 1)
+                    added += size
+                    if added > MAX_ALIAS_VALUES:
+                        return Problem(display, line, f"YAML aliases (*{event.anchor}) expand to more than "
+                                                      f"{MAX_ALIAS_VALUES:,} values; write the values out")
+                elif event.anchor:
+                    sizes[event.anchor] = 1
+                if open_nodes:
+                    open_nodes[-1][1] += size
+    except yaml.YAMLError as error:
+        if "nesting depth" in str(error):  # libyaml's own limit, far above ours
+            mark = getattr(error, "problem_mark", None)
+            return Problem(display, mark.line + 1 if mark else 1,
+                           f"nested more than {MAX_DEPTH} levels deep; records need only a few")
+        return None  # a syntax error: reported with the full parser's wording below
+    return None
+
+
+def _tag_message(error: yaml.MarkedYAMLError) -> str | None:
+    match = re.search(r"constructor for the tag '([^']*)'", str(error.problem or ""))
+    if not match:
+        return None
+    tag = match[1].replace("tag:yaml.org,2002:", "!!")
+    return (f"YAML tag '{tag}' is not allowed: data files hold only text, numbers, lists and "
+            f"key: value records")
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    """A file's text: UTF-8 (a byte-order mark is dropped), line ends as "\\n" whatever they were."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [Problem(display, line, f"not UTF-8 text ({error.reason} at byte {error.start}); "
+                                             f"save the file as UTF-8")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
 
 def read_records(path: Path, display: str) -> tuple[list[Record], list[Problem]]:
     """All records of one file, and every problem with its shape, named as `display`."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return [], [Problem(display, 1, f"not UTF-8 text ({error.reason} at byte {error.start})")]
+    text, problems = read_text(path, display)
+    if text is None:
+        return [], problems
+    if not text.strip():
+        return [], [Problem(display, 1, "the file is empty; it should hold a list of records "
+                                        "(each starting with '- '), or be removed")]
+    data, duplicate_keys, problems = parse(text, display)
+    if problems:
+        return [], problems
+    return _records(data, duplicate_keys, text, display)
+
+
+def parse(text: str, display: str, first_line: int = 1) -> tuple[object, list, list[Problem]]:
+    """The YAML document in `text` (mappings as Records), its duplicate keys, or its problems.
+
+    `first_line` is the file line that the text starts on (front matter starts on line 2).
+    """
+    offset = first_line - 1
+    shape = _shape_problem(text, display)
+    if shape is not None:
+        return None, [], [Problem(shape.file, shape.line + offset, shape.message)]
     try:
         data, duplicate_keys = _parse(_FastLineLoader, text)
     except yaml.YAMLError:
         pass  # read again below with the pure Python parser, for the clearer message
     else:
-        return _records(data, duplicate_keys, text, display)
+        return _shift(data, duplicate_keys, offset) + ([],)
     try:
         data, duplicate_keys = _parse(_LineLoader, text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
+        line = (mark.line + 1 if mark else 1) + offset
+        if isinstance(error, yaml.constructor.ConstructorError):
+            what = _tag_message(error) or error.problem or "cannot be read"
+            return None, [], [Problem(display, line, what)]
         what = error.problem or error.context or "cannot be read"
-        return [], [Problem(display, line, f"YAML syntax error: {what}")]
+        return None, [], [Problem(display, line, f"YAML syntax error: {what}")]
     except yaml.YAMLError as error:
-        return [], [Problem(display, 1, f"YAML error: {error}")]
-    return _records(data, duplicate_keys, text, display)
+        return None, [], [Problem(display, 1 + offset, f"YAML error: {error}")]
+    except RecursionError:  # deeper than libyaml itself reads (its limit is 1,000 levels)
+        return None, [], [Problem(display, 1 + offset, f"nested more than {MAX_DEPTH} levels deep; "
+                                                       f"records need only a few")]
+    return _shift(data, duplicate_keys, offset) + ([],)
+
+
+def _shift(data, duplicate_keys, offset: int):
+    if offset:
+        for record in _all_records(data):
+            record.line += offset
+            record.key_lines = {k: v + offset for k, v in record.key_lines.items()}
+        duplicate_keys = [(line + offset, key, first + offset) for line, key, first in duplicate_keys]
+    return data, duplicate_keys
+
+
+def _all_records(value):
+    if isinstance(value, Record):
+        yield value
+        value = list(value.values())
+    if isinstance(value, list):
+        for item in value:
+            yield from _all_records(item)
 
 
 def _parse(loader_class, text: str):
