@@ -185,7 +185,11 @@ def check_text(text: str, display: str, data: Dataset | None) -> list[Problem]:
                   "person": (data.people, "person")}
     markers: dict[str, int] = {}
     definitions: dict[str, int] = {}
+    front = _FRONT.match(text)
+    body_starts = text[: front.end()].count("\n") + 1 if front else 1  # front matter is data, not text
     for number, line in enumerate(text.splitlines(), start=1):
+        if number < body_starts:
+            continue
         for m in ANNOTATION.finditer(line):
             kind, entity_id = m["kind"], m["id"]
             if kind not in ("org", "country", "person"):

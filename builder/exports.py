@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 
@@ -94,17 +95,20 @@ def _timeline_date(value: PartialDate) -> dict:
 
 
 def timeline_json(data: Dataset, site_name: str) -> str:
-    """TimelineJS: {"title": …, "events": [{"start_date": {"year": …}, "text": {…}, "group": …}]}."""
+    """TimelineJS: {"title": …, "events": [{"start_date": {"year": …}, "text": {…}, "group": …}]}.
+
+    TimelineJS shows `headline` and `text` as HTML, so the data's text is escaped for it.
+    """
     events = sorted(data.events.values(), key=lambda e: (e.date.sort_key(), e.id))
     return _json({
-        "title": {"text": {"headline": site_name, "text": "Foundings, accessions, suspensions, withdrawals, "
+        "title": {"text": {"headline": html.escape(site_name), "text": "Foundings, accessions, suspensions, withdrawals, "
                                                           "summits, treaties and exercises, with sources."}},
         "events": [{
             "unique_id": e.id,
             "start_date": _timeline_date(e.date),
             "display_date": e.date.display(),
-            "text": {"headline": e.title, "text": e.summary or ""},
-            "group": ", ".join(data.organizations[o].label for o in e.orgs) or e.kind,
+            "text": {"headline": html.escape(e.title), "text": html.escape(e.summary or "")},
+            "group": html.escape(", ".join(data.organizations[o].label for o in e.orgs) or e.kind),
         } for e in events],
     })
 
