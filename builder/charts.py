@@ -40,7 +40,6 @@ class Segment:
 @dataclass
 class Bar:
     label: str
-    url: str
     y: float
     segments: list[Segment] = field(default_factory=list)
 
@@ -73,16 +72,19 @@ def _x(day: dt.date, start: int, end: int) -> float:
     return LABEL_WIDTH + PLOT_WIDTH * max(0, min(offset, span)) / span
 
 
-def membership_chart(rows: list[tuple[str, str, list[Membership]]], as_of: dt.date) -> Chart | None:
-    """A chart of `rows` (label, url, records), from the first record's year to the as-of year."""
-    records = [r for _, _, recs in rows for r in recs]
+def membership_chart(rows: list[tuple[str, list[Membership]]], as_of: dt.date) -> Chart | None:
+    """A chart of `rows` (label, records), from the first record's year to the as-of year.
+
+    The chart is one image (role="img"): its rows carry no links, the tables below it do.
+    """
+    records = [r for _, recs in rows for r in recs]
     if not records:
         return None
     start = min(r.start.year for r in records)
     end = as_of.year
     bars = []
-    for index, (label, url, recs) in enumerate(rows):
-        bar = Bar(label=label, url=url, y=TOP + index * ROW_HEIGHT)
+    for index, (label, recs) in enumerate(rows):
+        bar = Bar(label=label, y=TOP + index * ROW_HEIGHT)
         for record in sorted(recs, key=lambda m: m.start.sort_key()):
             x0 = _x(record.start.first_day, start, end)
             x1 = _x(record.end.first_day if record.end else as_of, start, end)

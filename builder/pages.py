@@ -443,7 +443,7 @@ def charts_for_org(data: Dataset, org: Organization, as_of: dt.date):
     for standing in sorted(history.standings(data, org.id, as_of), key=lambda s: data.countries[s.country].name):
         if standing.records:
             country = data.countries[standing.country]
-            rows.append((country.name, country_url(country.id), standing.records))
+            rows.append((country.name, standing.records))
     return membership_chart(rows, as_of)
 
 
@@ -451,6 +451,6 @@ def charts_for_country(data: Dataset, country_id: str, as_of: dt.date):
     by_org: dict[str, list[Membership]] = {}
     for record in data.memberships_of_country(country_id):
         by_org.setdefault(record.org, []).append(record)
-    rows = [(data.organizations[o].label, org_url(o), recs)
+    rows = [(data.organizations[o].label, recs)
             for o, recs in sorted(by_org.items(), key=lambda kv: min(r.start.sort_key() for r in kv[1]))]
     return membership_chart(rows, as_of)

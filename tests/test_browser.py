@@ -1,56 +1,28 @@
 """What a reader sees and clicks, in a real Chromium, with the site served under a sub-path."""
 from __future__ import annotations
 
-import functools
 import re
-import http.server
-import os
-import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import chromium_path
+from browsing import launch, require_chromium, serve
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = chromium_path()
-if CHROMIUM is None:
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise RuntimeError("REQUIRE_BROWSER is set but no Chromium was found at /usr/bin/chromium")
-    pytest.skip("no Chromium on this machine (apt-get install chromium)", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+CHROMIUM, sync_api = require_chromium()
 
 
 @pytest.fixture(scope="module")
 def server(built_site: Path, tmp_path_factory):
-    """The built site at http://127.0.0.1:PORT/repo/, as GitHub Pages serves a project site."""
-    root = tmp_path_factory.mktemp("serve")
-    (root / "repo").symlink_to(built_site, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/repo/"
-    httpd.shutdown()
+    with serve(built_site, tmp_path_factory.mktemp("serve")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
-        )
+    with launch(CHROMIUM, sync_api) as browser:
         yield browser
-        browser.close()
 
 
 def open_page(browser, url, **options):
