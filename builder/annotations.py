@@ -153,10 +153,16 @@ class _ParagraphNumbers(Treeprocessor):
             pending = []
         for footnotes in root.iter("div"):
             if "footnote" in (footnotes.get("class") or "").split():
-                for item in footnotes.iter("li"):  # id="fn56" (set by the footnotes extension)
+                # The notes themselves, not the items of a list inside a note; id="fn56" (set by the
+                # footnotes extension). A note with a name, not a number ([^a], id="fn:a"), has no
+                # printed number to cite.
+                for item in (item for ol in footnotes.findall("ol") for item in ol.findall("li")):
+                    number = (item.get("id") or "").removeprefix("fn")
+                    if not (number.isascii() and number.isdigit()):
+                        continue
                     for entity in _entities(item):
                         kind, _, entity_id = entity.partition(":")
-                        self.ext.footnote_mentions.add(kind, entity_id, self.ext.article, int(item.get("id")[2:]))
+                        self.ext.footnote_mentions.add(kind, entity_id, self.ext.article, int(number))
 
 
 def _entities(element) -> list[str]:

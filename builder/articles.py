@@ -16,8 +16,9 @@ from .yamlfile import Record, read_text
 from .yamlfile import parse as parse_yaml
 
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:")
+_MARKER = re.compile(r"\[\^([^\]\s]+)\]")
+# As Python-Markdown's footnotes read it: at a line's start, after at most three spaces.
+_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 
 
 @dataclass
@@ -187,7 +188,7 @@ def check_text(text: str, display: str, data: Dataset | None) -> list[Problem]:
     definitions: dict[str, int] = {}
     front = _FRONT.match(text)
     body_starts = text[: front.end()].count("\n") + 1 if front else 1  # front matter is data, not text
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: \f is not a line end
         if number < body_starts:
             continue
         for m in ANNOTATION.finditer(line):
@@ -211,9 +212,9 @@ def check_text(text: str, display: str, data: Dataset | None) -> list[Problem]:
             if m["name"] == "page" and not re.fullmatch(r"\d+( inferred)?", (m["arg"] or "").strip()):
                 problems.append(Problem(display, number, f"'{m[0]}' should be {{{{page:N}}}} or {{{{page:N inferred}}}}"))
         problems += _stray_directives(DIRECTIVE.sub("", rest), display, number)
-        for m in _MARKER.finditer(line):
-            markers.setdefault(m[1], number)
         definition = _DEFINITION.match(line)
+        for m in _MARKER.finditer(line, definition.end() if definition else 0):
+            markers.setdefault(m[1], number)
         if definition:
             label = definition[1]
             if label in definitions:

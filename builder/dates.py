@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only: `\d` would also read other scripts' digits ("٢٠٠٢") as a year.
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 _MONTHS = [
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -39,11 +40,16 @@ class PartialDate:
     def parse(cls, value: object) -> "PartialDate":
         if isinstance(value, bool) or value is None:
             raise DateError(f"expected a date like 2002, 2002-10 or 2002-10-07, got {value!r}")
+        if isinstance(value, int) and not 0 < value < 10_000:
+            # (The number is not quoted: str() refuses to write out one of over 4300 digits.)
+            raise DateError("expected a year like 2002, got a number outside 1 to 9999")
         text = str(value).strip()
         match = _PATTERN.match(text)
         if not match:
             raise DateError(f"'{text}' is not a date like 2002, 2002-10 or 2002-10-07")
         year = int(match[1])
+        if year == 0:
+            raise DateError(f"'{text}' has year 0000; years start at 0001")
         month = int(match[2]) if match[2] else None
         day = int(match[3]) if match[3] else None
         if month is not None and not 1 <= month <= 12:

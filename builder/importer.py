@@ -61,7 +61,7 @@ def remove_running_heads(lines: list[str], running_heads: list[str] = ()) -> lis
         text = line.strip()
         before = lines[index - 1].strip() if index > 0 else ""
         after = lines[index + 1].strip() if index + 1 < len(lines) else ""
-        if text.isdigit() and len(text) <= 4 and not before and not after:
+        if text.isascii() and text.isdigit() and len(text) <= 4 and not before and not after:
             out.append(PAGE + text)
         elif text and " ".join(text.split()) in heads:
             out.append(PAGE)
@@ -200,7 +200,7 @@ def join_paragraphs(lines: list[str], corpus: str = "", first_page: int | None =
             continue
         if line.startswith(PAGE):
             gap = removed = pending_page = True
-            if line[1:].isdigit():
+            if line[1:].isascii() and line[1:].isdigit():   # not "²": int() refuses it
                 printed = int(line[1:])
             previous_kind = "page"
             continue
@@ -368,7 +368,9 @@ def draft_article(lines: list[str], *, source_file: str, first_line: int, title:
                   first_note: int = 1, first_page: int | None = None,
                   running_heads: list[str] = (), aliases: list[tuple[str, str, str]] = ()) -> str:
     """The whole draft (front matter + body) for `lines`, the span starting at `first_line`."""
-    lines = [collapse_letter_spacing(line.rstrip()) for line in lines]
+    # A form feed starting a line (pdftotext's page separator) is whitespace, not the PAGE sentinel
+    # that would drop the line; trailing ones, and a lone NOTES_GAP, go with rstrip().
+    lines = [collapse_letter_spacing(line.rstrip().lstrip(PAGE)) for line in lines]
     corpus = "\n".join(lines)
     lines = remove_running_heads(lines, list(running_heads))
     notes = extract_footnotes(lines, first_note, corpus)
