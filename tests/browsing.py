@@ -1,4 +1,7 @@
-"""What the browser tests share: Chromium or a clear skip, the site served as GitHub Pages does."""
+"""What the browser tests share: Chromium or a clear skip, the site served as GitHub Pages does.
+
+The `browser` and `server` fixtures in conftest.py are built from these.
+"""
 from __future__ import annotations
 
 import contextlib
@@ -74,3 +77,4 @@ def launch(chromium: str, sync_api):
             yield browser
         finally:
             browser.close()
+

@@ -80,6 +80,25 @@ def published_site(tmp_path_factory) -> Path:
     return _build(tmp_path_factory, "published", PUBLISHED_URL)
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test of the session (tests/browsing.py)."""
+    from browsing import launch, require_chromium
+
+    chromium, sync_api = require_chromium()
+    with launch(chromium, sync_api) as browser:
+        yield browser
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path, tmp_path_factory):
+    """The site built without a published address, at http://127.0.0.1:PORT/repo/."""
+    from browsing import serve
+
+    with serve(built_site, tmp_path_factory.mktemp("serve")) as url:
+        yield url
+
+
 def chromium_path() -> str | None:
     for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
         if candidate and Path(candidate).exists():

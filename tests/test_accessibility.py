@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from browsing import REQUIRED, launch, require_chromium, serve
+from browsing import REQUIRED, require_chromium, serve
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM, sync_api = require_chromium()
+require_chromium()  # or skip the module
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS") or ROOT / "test-artifacts" / "screenshots")
@@ -91,13 +91,6 @@ CONTENT = """() => {
 
 
 @pytest.fixture(scope="module")
-def server(built_site: Path, tmp_path_factory):
-    """The site as tests/test_browser.py serves it: built without a published address."""
-    with serve(built_site, tmp_path_factory.mktemp("a11y-serve")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def published_server(published_site: Path, tmp_path_factory):
     """The site built with SITE_URL=…/repo/, as the Pages workflow builds it.
 
@@ -107,12 +100,6 @@ def published_server(published_site: Path, tmp_path_factory):
     """
     with serve(published_site, tmp_path_factory.mktemp("a11y-serve-published")) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch(CHROMIUM, sync_api) as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")
