@@ -1,4 +1,4 @@
-"""Command line: `python -m builder check`, `python -m builder build` and `python -m builder import`.
+"""Command line: `python -m builder check`, `build`, `import`, `urls --update` and `bench`.
 
 `build` validates first, builds into a staging folder, and only then replaces `site/`, so a
 failed build leaves the previous site exactly as it was.
@@ -175,6 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     import_parser.add_argument("--first-page", type=int, help="printed page the span starts on")
     import_parser.add_argument("--running-head", action="append", default=[],
                                help="a running head line to drop (repeatable)")
+    bench_parser = commands.add_parser("bench", help="build a synthetic project of N articles, and plain MkDocs")
+    bench_parser.add_argument("--scale", type=int, default=100, help="number of articles (default 100)")
+    bench_parser.add_argument("--json", action="store_true", help="print one line of JSON")
+    bench_parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     urls_parser = commands.add_parser("urls", help="the manifest of published URLs and anchors")
     urls_parser.add_argument("--update", action="store_true", required=True,
                              help="build, then record every newly published URL and anchor")
@@ -187,6 +191,10 @@ def main(argv: list[str] | None = None) -> int:
         return check(root, config_file)
     if args.command == "urls":
         return update_urls(root, config_file)
+    if args.command == "bench":
+        from . import bench
+
+        return bench.main(args.scale, args.json, args.keep)
     site_dir = (args.site_dir or root / "site").resolve()
     return build(root, config_file, site_dir)
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable, NamedTuple
 
 from . import history
 from . import matrix
@@ -21,11 +23,15 @@ class GeneratedPage:
     src_uri: str  # where MkDocs believes the page lives in docs_dir
     title: str
     template: str  # body template in templates/
-    context: dict
+    context: dict | Callable[[], dict]  # or a function that makes it when the page renders
     description: str = ""
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (title, url) above the page
     entity: tuple[str, str] | None = None  # (kind, id) whose mentions in the articles the page lists
     searchable: bool = True  # the yearly matrices would only crowd the search results
+
+    def view(self) -> dict:
+        """The template's context; a large one (a yearly matrix) is made only now, and not kept."""
+        return self.context() if callable(self.context) else self.context
 
     @property
     def url(self) -> str:
@@ -336,47 +342,60 @@ def overlap_pairs(data: Dataset) -> list[tuple[str, str]]:
     return [(a, b) for a, b in OVERLAP_PAIRS if a in data.organizations and b in data.organizations]
 
 
-def _matrix_cell_view(cell: "matrix.Cell", notes: SourceNotes) -> dict:
-    view = {"status": cell.status, "abbr": STATUS_ABBREVIATIONS.get(cell.status, "?"), "span": "",
-            "source": None, "title": cell.status}
-    if cell.record is not None:
-        record = cell.record
-        view["span"] = history.years(record)
-        view["title"] = f"{record.status}, {history.dates(record)}"
-        view["source"] = notes.cite(record.sources[:1])[0]
-    return view
+class CellView(NamedTuple):
+    """What a matrix cell shows; a tuple, so that equal cells are rendered once (see the plugin)."""
+
+    status: str
+    abbr: str
+    span: str = ""
+    source: int | None = None
+    title: str = ""
 
 
-def matrix_page(data: Dataset, year: int, years: range, latest: bool = False) -> GeneratedPage:
+def _matrix_cell_view(cell: "matrix.Cell", notes: SourceNotes, records: dict) -> CellView:
+    record = cell.record
+    if record is None:
+        return CellView(cell.status, STATUS_ABBREVIATIONS.get(cell.status, "?"), title=cell.status)
+    known = records.get(id(record))
+    if known is None:  # a record spans many years: its words are made once per page
+        known = records[id(record)] = (history.years(record), f"{record.status}, {history.dates(record)}")
+    span, title = known
+    return CellView(cell.status, STATUS_ABBREVIATIONS.get(cell.status, "?"), span,
+                    notes.cite(record.sources[:1])[0], title)
+
+
+def _matrix_view(data: Dataset, year: int, years: range, latest: bool) -> dict:
     grid = matrix.build_matrix(data, year)
     notes = SourceNotes(data)
     columns = [_org_link(data, o) for o in grid.orgs]
-    rows = []
+    rows, records, seen = [], {}, set()
     for country_id in grid.countries:
         country = data.countries[country_id]
-        rows.append({
-            "id": country_id, "name": country.name, "url": country_url(country_id), "region": country.region,
-            "cells": [_matrix_cell_view(grid.cells[(country_id, o)], notes) for o in grid.orgs],
-        })
+        cells = [_matrix_cell_view(grid.cells[(country_id, o)], notes, records) for o in grid.orgs]
+        seen.update(cell.status for cell in cells)
+        rows.append({"id": country_id, "name": country.name, "url": country_url(country_id),
+                     "region": country.region, "cells": cells})
     decades: dict[int, list[int]] = {}
     for y in years:
         decades.setdefault(y // 10 * 10, []).append(y)
-    statuses = [s for s in STATUS_ABBREVIATIONS
-                if any(cell["status"] == s for row in rows for cell in row["cells"])]
-    context = {
+    return {
         "year": year, "columns": columns, "rows": rows,
         "counts": [grid.member_count(o) for o in grid.orgs],
         "decades": decades, "first_year": years.start, "last_year": years.stop - 1,
-        "legend": [(STATUS_ABBREVIATIONS[s], s) for s in statuses],
+        "legend": [(STATUS_ABBREVIATIONS[s], s) for s in STATUS_ABBREVIATIONS if s in seen],
         "regions": sorted({r["region"] for r in rows}, key=REGIONS.index),
         "notes": notes.entries(), "latest": latest,
         "pairs": [{"a": _org_link(data, a), "b": _org_link(data, b), "url": f"overlap/{a}-{b}/"}
                   for a, b in overlap_pairs(data)],
     }
+
+
+def matrix_page(data: Dataset, year: int, years: range, latest: bool = False) -> GeneratedPage:
     title = "Member matrix" if latest else f"Member matrix, {year}"
     return GeneratedPage(
         src_uri="matrix/index.md" if latest else f"matrix/{year}.md", title=title, template="matrix.html",
-        context=context, description=f"Which country belonged to which organization at the end of {year}, with sources.",
+        context=partial(_matrix_view, data, year, years, latest),
+        description=f"Which country belonged to which organization at the end of {year}, with sources.",
         breadcrumbs=[] if latest else [("Member matrix", "matrix/")], searchable=latest,
     )
 

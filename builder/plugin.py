@@ -6,7 +6,10 @@ on_config         loads and validates site_data/ and the articles (all problems 
 on_files          adds one virtual page per organization, country, person and index
 on_page_markdown  tells the article extension which page it renders (for relative links)
 on_page_context   renders a generated page's body from its template, once every article has
-                  rendered and so every mention is known; adds breadcrumbs and article metadata
+                  rendered and so every mention is known (the yearly matrices only after the
+                  search plugin has passed, so that it does not parse them); adds breadcrumbs
+                  and article metadata
+on_post_page      lets go of a written page's HTML
 on_pre_build, on_env  give the templates the `rel` filter for relative links
 on_serve          makes `mkdocs serve` watch site_data/ too
 on_post_build     writes the machine-readable exports into data/ and checks the published URLs
@@ -21,10 +24,11 @@ from functools import partial
 from pathlib import Path
 
 from jinja2 import pass_context
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from . import cite, metadata, published
@@ -120,6 +124,8 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
     def on_pre_build(self, config):
         # Generated bodies are rendered outside MkDocs' own template pass, so they get an environment.
         self.body_env = self.on_env(config.theme.get_env(), config, None)
+        cell = self.body_env.get_template("partials/matrix_cell.html").module.cell
+        self.body_env.globals["matrix_cells"] = _cells_renderer(cell)
 
     def on_env(self, env, config, files):
         # MkDocs' theme environment does not escape; ours does, so data and front matter are
@@ -140,17 +146,14 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         folder, _, slug = stem.partition("/")
         return slug if folder == "articles" and slug in self.articles else None
 
-    def on_page_context(self, context, page, config, nav):
+    @event_priority(50)  # before the search plugin reads page.content
+    def _on_page_context_body(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            extra = {}
-            if generated.entity:
-                kind, entity_id = generated.entity
-                extra["mentions"] = mention_view(self.extension.mentions.of(kind, entity_id),
-                                                 self.extension.footnote_mentions.of(kind, entity_id),
-                                                 self.articles)
-            template = self.body_env.get_template(f"pages/{generated.template}")
-            page.content = template.render(page=page, config=config, **generated.context, **extra)
+            if generated.searchable:
+                self._render_body(page, generated, config)
+            else:
+                page.content = ""  # the search plugin indexes nothing of it; rendered below
         slug = self._article_slug(page)
         if slug:
             context["article"] = self.articles[slug]
@@ -164,6 +167,32 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             else breadcrumbs(page.url, self.titles)
         context["breadcrumbs"] = [{"title": t, "url": u} for t, u in crumbs]
         return context
+
+    @event_priority(-50)  # after the search plugin: the pages it should not parse at all
+    def _on_page_context_unsearched(self, context, page, config, nav):
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None and not generated.searchable:
+            self._render_body(page, generated, config)
+        return context
+
+    on_page_context = CombinedEvent(_on_page_context_body, _on_page_context_unsearched)
+
+    def _render_body(self, page, generated: GeneratedPage, config) -> None:
+        """A generated page's body, from its template, once every article has rendered."""
+        extra = {}
+        if generated.entity:
+            kind, entity_id = generated.entity
+            extra["mentions"] = mention_view(self.extension.mentions.of(kind, entity_id),
+                                             self.extension.footnote_mentions.of(kind, entity_id),
+                                             self.articles)
+        template = self.body_env.get_template(f"pages/{generated.template}")
+        page.content = template.render(page=page, config=config, **generated.view(), **extra)
+
+    @event_priority(-100)  # after every other plugin has seen the page
+    def on_post_page(self, output, page, config):
+        # Written out: the page's HTML is not needed again, and 5,000 pages of it would add up.
+        page.content = None
+        return output
 
     def _description(self, page, generated, slug, config) -> str:
         if slug:
@@ -275,6 +304,22 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
                                     f"for it to site_data/redirects.yaml"))
         if problems:
             raise PluginError(DataError(problems).report("the build is refused."))
+
+
+def _cells_renderer(cell_macro):
+    """`matrix_cells(row.cells)`: a row of cells, each distinct cell rendered by the macro once."""
+    rendered: dict[tuple, str] = {}
+
+    def row(cells) -> Markup:
+        out = []
+        for index, view in enumerate(cells):
+            html = rendered.get((index, view))
+            if html is None:
+                html = rendered[(index, view)] = str(cell_macro(index, view))
+            out.append(html)
+        return Markup("".join(out))
+
+    return row
 
 
 def _relative_source(src_uri: str, target: str) -> str:
