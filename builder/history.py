@@ -62,8 +62,9 @@ def standings(data: Dataset, org_id: str, day: dt.date) -> list[Standing]:
     """Every country with a record in the organization or its predecessors, with its status on `day`."""
     lineage = data.lineage(org_id)
     by_country: dict[str, Standing] = {}
+    in_lineage = set(lineage)
     for record in data.memberships:
-        if record.org not in lineage:
+        if record.org not in in_lineage:
             continue
         standing = by_country.setdefault(record.country, Standing(record.country, None, [], []))
         (standing.records if record.org == org_id else standing.lineage_records).append(record)

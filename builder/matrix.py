@@ -34,8 +34,10 @@ class Cell:
 def cell(data: Dataset, org_id: str, country_id: str, year: int) -> Cell:
     """The country's standing in the organization at the end of `year`."""
     day = year_end(year)
-    org = data.organizations[org_id]
-    exists = org.exists_on(day)
+    return _cell(data, org_id, country_id, day, data.organizations[org_id].exists_on(day))
+
+
+def _cell(data: Dataset, org_id: str, country_id: str, day: dt.date, exists) -> Cell:
     if exists is False:
         return Cell(NOT_YET)
     country = data.countries.get(country_id)
@@ -53,8 +55,8 @@ def cell(data: Dataset, org_id: str, country_id: str, year: int) -> Cell:
 
 def members_on(data: Dataset, org_id: str, day: dt.date, statuses=MEMBER_STATUSES) -> set[str]:
     """Countries certainly holding one of `statuses` in the organization on `day`."""
-    return {m.country for m in data.memberships
-            if m.org == org_id and m.status in statuses and m.covers(day) is True}
+    return {m.country for m in data.memberships_of_org(org_id)
+            if m.status in statuses and m.covers(day) is True}
 
 
 def members(data: Dataset, org_id: str, year: int, statuses=MEMBER_STATUSES) -> set[str]:
@@ -104,12 +106,13 @@ def matrix_orgs(data: Dataset) -> list[str]:
 def build_matrix(data: Dataset, year: int) -> Matrix:
     """Countries with any status in any existing organization that year, by organizations that existed."""
     day = year_end(year)
-    orgs = [o for o in matrix_orgs(data) if data.organizations[o].exists_on(day) is not False]
+    existing = {o: data.organizations[o].exists_on(day) for o in matrix_orgs(data)}
+    orgs = [o for o, exists in existing.items() if exists is not False]
     cells = {}
     countries = set()
-    with_records = {m.country for m in data.memberships if m.org in orgs}
+    with_records = {m.country for o in orgs for m in data.memberships_of_org(o)}
     for country_id in sorted(with_records & set(data.countries)):
-        row = {o: cell(data, o, country_id, year) for o in orgs}
+        row = {o: _cell(data, o, country_id, day, existing[o]) for o in orgs}
         if any(c.record is not None or c.status == UNKNOWN_STATUS for c in row.values()):
             countries.add(country_id)
             cells.update({(country_id, o): c for o, c in row.items()})

@@ -244,23 +244,40 @@ class Dataset:
     article_labels: dict[str, str] = field(default_factory=dict, repr=False)
     # Ids of records that exist but could not be read; references to them are not reported again.
     unreadable: set[str] = field(default_factory=set, repr=False)
-    _pairs: dict[tuple[str, str], list[Membership]] | None = field(default=None, repr=False)
-    _pairs_size: int = field(default=-1, repr=False)
+    _index: dict | None = field(default=None, repr=False)
+    _index_size: tuple[int, int] = field(default=(-1, -1), repr=False)
+
+    def _indexed(self, name: str) -> dict:
+        """Records by organization, by country, by pair; events by entity. Built once: pages ask
+        for them thousands of times, and a scan of every record each time would grow as the
+        square of the data."""
+        size = (len(self.memberships), len(self.events))
+        if self._index is None or self._index_size != size:
+            index: dict[str, dict] = {"pair": {}, "org": {}, "country": {}, "events": {}}
+            for record in self.memberships:
+                index["pair"].setdefault((record.org, record.country), []).append(record)
+                index["org"].setdefault(record.org, []).append(record)
+                index["country"].setdefault(record.country, []).append(record)
+            for event in self.events.values():
+                for kind, ids in (("org", event.orgs), ("country", event.countries), ("person", event.people)):
+                    for entity_id in dict.fromkeys(ids):
+                        index["events"].setdefault((kind, entity_id), []).append(event)
+            self._index, self._index_size = index, size
+        return self._index[name]
 
     def records_of(self, org_id: str, country_id: str) -> list[Membership]:
-        """One country's records in one organization (indexed once: the matrix asks thousands of times)."""
-        if self._pairs is None or self._pairs_size != len(self.memberships):
-            self._pairs_size = len(self.memberships)
-            self._pairs = {}
-            for record in self.memberships:
-                self._pairs.setdefault((record.org, record.country), []).append(record)
-        return self._pairs.get((org_id, country_id), [])
+        """One country's records in one organization."""
+        return self._indexed("pair").get((org_id, country_id), [])
 
     def memberships_of_org(self, org_id: str) -> list[Membership]:
-        return [m for m in self.memberships if m.org == org_id]
+        return list(self._indexed("org").get(org_id, []))
 
     def memberships_of_country(self, country_id: str) -> list[Membership]:
-        return [m for m in self.memberships if m.country == country_id]
+        return list(self._indexed("country").get(country_id, []))
+
+    def events_of(self, kind: str, entity_id: str) -> list[Event]:
+        """The events naming an entity (`kind` is org, country or person), in the file's order."""
+        return list(self._indexed("events").get((kind, entity_id), []))
 
     def status_on(self, org_id: str, country_id: str, day: dt.date) -> str | None | Unknown:
         """The country's status in the organization on `day` (None: not a member)."""

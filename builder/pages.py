@@ -242,12 +242,16 @@ def sources_index(data: Dataset) -> GeneratedPage:
     )
 
 
-def authored_by(person: Person, articles: list[Article]) -> list[Article]:
-    """The articles whose author is this person (matched on the normalized name)."""
-    return [a for a in articles if any(author.name == person.name for author in a.authors)]
+def articles_by_author(articles: list[Article]) -> dict[str, list[Article]]:
+    """Each author's articles, by the normalized name a person record carries too."""
+    by_author: dict[str, list[Article]] = {}
+    for article in articles:
+        for name in dict.fromkeys(author.name for author in article.authors):
+            by_author.setdefault(name, []).append(article)
+    return by_author
 
 
-def person_page(data: Dataset, person: Person, articles: list[Article]) -> GeneratedPage:
+def person_page(data: Dataset, person: Person, authored: list[Article]) -> GeneratedPage:
     roles = []
     for role in sorted(person.roles, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0)):
         roles.append({"title": role.title, "span": history.period(role.start, role.end) if role.start else "",
@@ -255,7 +259,7 @@ def person_page(data: Dataset, person: Person, articles: list[Article]) -> Gener
                       "country": {"name": data.countries[role.country].name, "url": country_url(role.country)}
                       if role.country else None})
     context = {"person": person, "roles": roles, "events": events_of(data, person=person.id),
-               "articles": [{"title": a.title, "url": a.url} for a in authored_by(person, articles)]}
+               "articles": [{"title": a.title, "url": a.url} for a in authored]}
     return GeneratedPage(
         src_uri=f"people/{person.id}.md", title=person.name, template="person.html", context=context,
         description=f"{person.name}: roles, and where the articles of this edition mention {person.name}.",
@@ -265,8 +269,9 @@ def person_page(data: Dataset, person: Person, articles: list[Article]) -> Gener
 
 def people_index(data: Dataset, articles: list[Article]) -> GeneratedPage:
     people = sorted(data.people.values(), key=lambda p: p.name.split()[-1])
-    authors = [p for p in people if authored_by(p, articles)]
-    others = [p for p in people if p not in authors]
+    author_names = set(articles_by_author(articles))
+    authors = [p for p in people if p.name in author_names]
+    others = [p for p in people if p.name not in author_names]
     return GeneratedPage(
         src_uri="people/index.md", title="People", template="people.html",
         context={"authors": authors, "others": others},
@@ -300,7 +305,8 @@ def site_pages(data: Dataset, as_of: dt.date, articles: list[Article] = ()) -> l
         pages.append(articles_index(articles))
     pages += [organization_page(data, data.organizations[i], as_of) for i in sorted(data.organizations)]
     pages += [country_page(data, i, as_of) for i in sorted(data.countries)]
-    pages += [person_page(data, data.people[i], articles) for i in sorted(data.people)]
+    by_author = articles_by_author(articles)
+    pages += [person_page(data, data.people[i], by_author.get(data.people[i].name, [])) for i in sorted(data.people)]
     years = matrix.matrix_years(data, as_of)
     pages.append(matrix_page(data, as_of.year, years, latest=True))
     pages += [matrix_page(data, year, years) for year in years]
@@ -437,8 +443,8 @@ def event_view(data: Dataset, event) -> dict:
 def events_of(data: Dataset, *, org: str | None = None, country: str | None = None,
               person: str | None = None) -> list[dict]:
     """The events involving an entity, in date order, as views for a page's timeline section."""
-    chosen = [e for e in data.events.values()
-              if (org and org in e.orgs) or (country and country in e.countries) or (person and person in e.people)]
+    chosen = {e.id: e for kind, entity_id in (("org", org), ("country", country), ("person", person)) if entity_id
+              for e in data.events_of(kind, entity_id)}.values()
     return [event_view(data, e) for e in sorted(chosen, key=lambda e: (e.date.sort_key(), e.id))]
 
 

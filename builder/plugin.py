@@ -19,7 +19,6 @@ on_build_error, on_shutdown  drop the staged output of a failed build, or swap i
 from __future__ import annotations
 
 import json
-import posixpath
 from functools import partial
 from pathlib import Path
 
@@ -324,7 +323,7 @@ def _cells_renderer(cell_macro):
 
 def _relative_source(src_uri: str, target: str) -> str:
     """A docs-root source path ("organizations/csto.md") relative to the page's source file."""
-    return posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
+    return relative_url(target, src_uri)
 
 
 @pass_context

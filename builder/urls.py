@@ -1,25 +1,34 @@
 """Relative links, so the site works at a domain root and under `https://USER.github.io/REPO/`."""
 from __future__ import annotations
 
-import posixpath
-
 
 def relative_url(target: str, from_url: str) -> str:
     """`target` and `from_url` are site-root-relative page URLs ("" is the front page).
 
     A fragment on the target is kept: relative_url("sources/#cst-1992", "organizations/cst/")
-    is "../../sources/#cst-1992".
+    is "../../sources/#cst-1992". A URL that does not end in "/" names a file, whose folder is
+    where its links start from. (Written out rather than with posixpath.relpath, which is slow
+    enough to show in a build that makes hundreds of thousands of links.)
     """
     if target.startswith("#"):
         return target
     path, hash_, fragment = target.partition("#")
     if hash_ and path == from_url:
         return hash_ + fragment
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    rel = posixpath.relpath("/" + path, "/" + base)
-    if (not path or path.endswith("/")) and not rel.endswith("/"):
+    base = from_url.split("/")[:-1]  # the folders of the page: "a/b/" and "a/b/c.html" are in a/b
+    parts = path.split("/")
+    folders = parts[:-1]
+    common = 0
+    for here, there in zip(base, folders):
+        if here != there:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + parts[common:])
+    if not rel or rel.endswith("/"):
+        rel = rel or "./"
+    elif not parts[-1]:
         rel += "/"
-    return rel + (hash_ + fragment if hash_ else "")
+    return ("./" if rel == "/" else rel) + (hash_ + fragment if hash_ else "")
 
 
 def breadcrumbs(url: str, titles: dict[str, str]) -> list[tuple[str, str]]:
