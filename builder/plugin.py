@@ -30,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
-from . import cite, metadata, published
+from . import cite, metadata, published, search
 from .annotations import ArticleExtension
 from .dates import DateError, PartialDate
 from .exports import all_exports
@@ -244,7 +244,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
-        self._trim_search_index(site_dir)
+        self._write_search_indexes(site_dir)
         for path, text in all_exports(self.data, self.as_of, config.site_name).items():
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -267,16 +267,18 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         if self.config.cname:
             (site_dir / "CNAME").write_text(self.config.cname.strip() + "\n", encoding="utf-8")
 
-    def _trim_search_index(self, site_dir: Path) -> None:
-        """Leave the yearly matrices out of search: they would crowd every result list."""
+    def _write_search_indexes(self, site_dir: Path) -> None:
+        """The yearly matrices left out of the full index (they would crowd every result list), and
+        the small index of page titles and names that a search loads first."""
         index_file = site_dir / "search" / "search_index.json"
         if not index_file.is_file():
             return
         hidden = {p.url for p in self.pages.values() if not p.searchable}
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        index["docs"] = [d for d in index["docs"] if d["location"].split("#", 1)[0] not in hidden]
-        index_file.write_text(json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-                              encoding="utf-8")
+        index = search.trimmed(json.loads(index_file.read_text(encoding="utf-8")), hidden)
+        index_file.write_text(search.dumps(index), encoding="utf-8")
+        names = {page.url: self._entity_facts(*page.entity)[1] for page in self.pages.values() if page.entity}
+        names.update({article.url: [article.byline] for article in self.articles.values()})
+        (site_dir / "search" / "titles.json").write_text(search.dumps(search.titles(index, names)), encoding="utf-8")
 
     def _write_redirect_pages(self, site_dir: Path, config) -> None:
         template = self.body_env.get_template("redirect.html")

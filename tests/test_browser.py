@@ -39,6 +39,24 @@ def test_search_finds_an_organization_by_an_alias(browser, server):
     page.locator(".search-results a", has_text="GUAM").first.wait_for()
 
 
+def test_search_loads_nothing_before_a_search_and_first_results_need_only_the_titles(browser, server, built_site):
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.route("**/search/search_index.json", lambda route: route.abort())  # the full text never arrives
+    page.goto(server + "countries/")
+    box = page.get_by_role("searchbox", name="Search this site")
+    box.focus()
+    page.wait_for_timeout(300)
+    assert [url for url in requests if "/search/" in url] == []
+    box.fill("csto")
+    page.locator(".search-results a", has_text="Collective Security Treaty Organization").first.wait_for()
+    assert server + "search/titles.json" in requests
+    assert (built_site / "search/titles.json").stat().st_size <= 300_000
+    context.close()
+
+
 def test_without_javascript_the_search_box_is_hidden_and_pages_are_linked(browser, server):
     page, _ = open_page(browser, server, java_script_enabled=False)
     assert not page.locator("form.search").is_visible()

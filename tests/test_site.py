@@ -159,3 +159,22 @@ def test_dissolved_organization_shows_members_at_its_dissolution(built_site):
     heading = page.select_one("#members")
     assert heading is not None and "dissolution" in heading.get_text()
     assert "Dissolved" in page.select_one("dl.facts").get_text()
+
+
+def test_pages_are_light_and_no_script_blocks_rendering(built_site):
+    assets = [p for p in (built_site / "assets").iterdir() if p.suffix in (".css", ".js")]
+    assert sum(p.stat().st_size for p in assets) <= 60_000
+    for url in ("", "articles/kazantsev/", "organizations/csto/", "matrix/2008/", "timeline/"):
+        page = soup(built_site, url)
+        for script in page.find_all("script", src=True):
+            assert script.has_attr("defer") or script.has_attr("async"), (url, script)
+
+
+def test_the_titles_index_names_every_searchable_page(built_site):
+    full = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = json.loads((built_site / "search/titles.json").read_text(encoding="utf-8"))
+    pages = {d["location"] for d in full["docs"] if "#" not in d["location"]}
+    assert {d["location"] for d in titles["docs"]} == pages
+    assert not any(loc.startswith("matrix/19") or loc.startswith("matrix/20") for loc in pages)
+    eurasec = next(d for d in titles["docs"] if d["location"] == "organizations/eurasec/")
+    assert "EvrAzEC" in eurasec["text"]

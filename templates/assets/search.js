@@ -8,24 +8,35 @@
   var results = form.querySelector(".search-results");
   var base = form.getAttribute("data-base") || ".";
   var docs = null;
-  var loading = null;
+  var titles = null;
+  var full = null;
 
   function fold(text) {
     return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
-  function load() {
-    if (!loading) {
-      loading = fetch(form.getAttribute("data-index"))
-        .then(function (response) { return response.json(); })
-        .then(function (index) {
-          docs = index.docs.map(function (doc) {
-            var text = doc.text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ");
-            return { location: doc.location, title: doc.title, text: text,
-                     ftitle: fold(doc.title), ftext: fold(text) };
-          });
-        });
+  function prepare(index) {
+    return index.docs.map(function (doc) {
+      var text = doc.text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ");
+      return { location: doc.location, title: doc.title, text: text,
+               ftitle: fold(doc.title), ftext: fold(text) };
+    });
+  }
+  function fetchIndex(attribute) {
+    return fetch(form.getAttribute(attribute)).then(function (response) { return response.json(); });
+  }
+  // Two steps, both only once a search starts: the page titles and names (small: the first
+  // results come from it), then the full text of every page.
+  function loadTitles() {
+    if (!titles) {
+      titles = fetchIndex("data-titles").then(function (index) { if (!docs) docs = prepare(index); });
     }
-    return loading;
+    return titles;
+  }
+  function loadFull() {
+    if (!full) {
+      full = fetchIndex("data-index").then(function (index) { docs = prepare(index); });
+    }
+    return full;
   }
   function score(doc, terms) {
     var total = 0;
@@ -78,10 +89,12 @@
   }
   form.hidden = false;
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  input.addEventListener("focus", load);
   input.addEventListener("input", function () {
     var query = input.value;
-    load().then(function () { if (input.value === query) show(query); });
+    loadTitles().then(function () {
+      if (input.value === query) show(query);
+      return loadFull();
+    }).then(function () { if (input.value === query) show(query); });
   });
   input.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { input.value = ""; results.textContent = ""; }
