@@ -39,18 +39,26 @@ def cell(data: Dataset, org_id: str, country_id: str, year: int) -> Cell:
 
 def _cell(data: Dataset, org_id: str, country_id: str, day: dt.date, exists) -> Cell:
     if exists is False:
-        return Cell(NOT_YET)
+        return _NOT_YET
     country = data.countries.get(country_id)
     if country and country.dissolved and day >= country.dissolved.last_day:
-        return Cell(NO_STATE)
+        return _NO_STATE
+    return _held(data.records_of(org_id, country_id), day, exists)
+
+
+def _held(records: list[Membership], day: dt.date, exists) -> Cell:
     unknown = exists is UNKNOWN
-    for record in data.records_of(org_id, country_id):
+    for record in records:
         held = record.covers(day)
         if held is True:
             return Cell(record.status, record)
         if held is UNKNOWN:
             unknown = True
-    return Cell(UNKNOWN_STATUS if unknown else NOT_MEMBER)
+    return _UNKNOWN if unknown else _NOT_MEMBER
+
+
+# The cells without a record, one of each: a large matrix is mostly these.
+_NOT_YET, _NO_STATE, _UNKNOWN, _NOT_MEMBER = Cell(NOT_YET), Cell(NO_STATE), Cell(UNKNOWN_STATUS), Cell(NOT_MEMBER)
 
 
 def members_on(data: Dataset, org_id: str, day: dt.date, statuses=MEMBER_STATUSES) -> set[str]:
@@ -112,7 +120,13 @@ def build_matrix(data: Dataset, year: int) -> Matrix:
     countries = set()
     with_records = {m.country for o in orgs for m in data.memberships_of_org(o)}
     for country_id in sorted(with_records & set(data.countries)):
-        row = {o: _cell(data, o, country_id, day, existing[o]) for o in orgs}
+        country = data.countries[country_id]
+        if country.dissolved and day >= country.dissolved.last_day:
+            continue  # a row of "state did not exist" only: no record can hold
+        row = {}
+        for o in orgs:
+            records = data.records_of(o, country_id)
+            row[o] = _held(records, day, existing[o]) if records else (_UNKNOWN if existing[o] is UNKNOWN else _NOT_MEMBER)
         if any(c.record is not None or c.status == UNKNOWN_STATUS for c in row.values()):
             countries.add(country_id)
             cells.update({(country_id, o): c for o, c in row.items()})

@@ -361,13 +361,17 @@ class CellView(NamedTuple):
 def _matrix_cell_view(cell: "matrix.Cell", notes: SourceNotes, records: dict) -> CellView:
     record = cell.record
     if record is None:
-        return CellView(cell.status, STATUS_ABBREVIATIONS.get(cell.status, "?"), title=cell.status)
+        return _PLAIN_CELLS[cell.status]
     known = records.get(id(record))
     if known is None:  # a record spans many years: its words are made once per page
         known = records[id(record)] = (history.years(record), f"{record.status}, {history.dates(record)}")
     span, title = known
     return CellView(cell.status, STATUS_ABBREVIATIONS.get(cell.status, "?"), span,
                     notes.cite(record.sources[:1])[0], title)
+
+
+# A cell without a record shows only its status: one view of each.
+_PLAIN_CELLS = {status: CellView(status, abbr, title=status) for status, abbr in STATUS_ABBREVIATIONS.items()}
 
 
 def _matrix_view(data: Dataset, year: int, years: range, latest: bool) -> dict:
