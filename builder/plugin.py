@@ -6,8 +6,8 @@ on_config         loads and validates site_data/ and the articles (all problems 
 on_files          adds one virtual page per organization, country, person and index
 on_page_markdown  tells the article extension which page it renders (for relative links)
 on_page_context   renders a generated page's body from its template, once every article has
-                  rendered and so every mention is known (the yearly matrices only after the
-                  search plugin has passed, so that it does not parse them); adds breadcrumbs
+                  rendered and so every mention is known, and after the search plugin has passed
+                  (the plugin's index gets their text from the data instead); adds breadcrumbs
                   and article metadata
 on_post_page      lets go of a written page's HTML
 on_pre_build, on_env  give the templates the `rel` filter for relative links
@@ -149,10 +149,10 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
     def _on_page_context_body(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            if generated.searchable:
-                self._render_body(page, generated, config)
-            else:
-                page.content = ""  # the search plugin indexes nothing of it; rendered below
+            # Rendered below, after the search plugin: parsing thousands of generated pages back out
+            # of their HTML would be a third of the build. Their index entries are made from the
+            # data instead (_write_search_indexes).
+            page.content = ""
         slug = self._article_slug(page)
         if slug:
             context["article"] = self.articles[slug]
@@ -167,10 +167,10 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         context["breadcrumbs"] = [{"title": t, "url": u} for t, u in crumbs]
         return context
 
-    @event_priority(-50)  # after the search plugin: the pages it should not parse at all
+    @event_priority(-50)  # after the search plugin
     def _on_page_context_unsearched(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
-        if generated is not None and not generated.searchable:
+        if generated is not None:
             self._render_body(page, generated, config)
         return context
 
@@ -274,9 +274,12 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         if not index_file.is_file():
             return
         hidden = {p.url for p in self.pages.values() if not p.searchable}
-        index = search.trimmed(json.loads(index_file.read_text(encoding="utf-8")), hidden)
-        index_file.write_text(search.dumps(index), encoding="utf-8")
         names = {page.url: self._entity_facts(*page.entity)[1] for page in self.pages.values() if page.entity}
+        texts = {page.url: " ".join([page.description, *names.get(page.url, [])]).strip()
+                 for page in self.pages.values() if page.searchable}
+        index = search.trimmed(json.loads(index_file.read_text(encoding="utf-8")), hidden)
+        index = search.with_texts(index, texts)
+        index_file.write_text(search.dumps(index), encoding="utf-8")
         names.update({article.url: [article.byline] for article in self.articles.values()})
         (site_dir / "search" / "titles.json").write_text(search.dumps(search.titles(index, names)), encoding="utf-8")
 
