@@ -316,10 +316,10 @@ def _cells_renderer(cell_macro):
 
     def row(cells) -> Markup:
         out = []
-        for index, view in enumerate(cells):
-            html = rendered.get((index, view))
+        for view in cells:
+            html = rendered.get(view)
             if html is None:
-                html = rendered[(index, view)] = str(cell_macro(index, view))
+                html = rendered[view] = str(cell_macro(view))
             out.append(html)
         return Markup("".join(out))
 

@@ -116,6 +116,16 @@ def test_matrix_region_filter_hides_other_rows(browser, server):
     assert "Kazakhstan" in visible and "France" not in visible
 
 
+def test_matrix_column_chooser_hides_a_whole_column(browser, server):
+    page, _ = open_page(browser, server + "matrix/2008/")
+    headers = page.locator("table.matrix thead th").all_inner_texts()
+    page.get_by_role("checkbox", name="SCO", exact=True).uncheck()
+    column = headers.index("SCO")
+    assert page.locator("table.matrix thead th:visible").all_inner_texts() == headers[:column] + headers[column + 1:]
+    hidden = page.evaluate(f"[...document.querySelectorAll('table.matrix tr')].map(r => r.cells[{column}].hidden)")
+    assert hidden and all(hidden)
+
+
 def test_copy_link_puts_the_paragraph_address_on_the_clipboard(browser, server):
     page, _ = open_page(browser, server + "articles/kazantsev/", permissions=["clipboard-read", "clipboard-write"])
     button = page.locator("#p3 .copy-link")

@@ -72,6 +72,10 @@ def test_matrix_2008_page(built_site):
     assert india.select_one("a.src")["href"].startswith("#src-")
     assert page.select_one('a[href="../../countries/ind/"]') and page.select_one('th a[href="../../organizations/sco/"]')
     assert "observer" in page.select_one(".legend").get_text()
+    # A cell without a record is its symbol only; the legend says what it means.
+    uzbekistan = rows["Uzbekistan"].find_all(["th", "td"])[headers.index("GUAM")]
+    assert uzbekistan.get_text() == "–" and "st-not-a-member" in uzbekistan["class"]
+    assert "– not a member" in page.select_one(".legend").get_text(" ", strip=True)
 
 
 def test_matrix_has_a_page_for_every_year_and_the_latest_at_matrix(built_site):

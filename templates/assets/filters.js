@@ -28,8 +28,10 @@
     });
     controls.querySelectorAll(".column-chooser input").forEach(function (box) {
       box.addEventListener("change", function () {
-        table.querySelectorAll('[data-col="' + box.value + '"]').forEach(function (cell) {
-          cell.hidden = !box.checked;
+        // Column N of the organizations is cell N + 1 of every row (the first is the country).
+        var index = Number(box.value) + 1;
+        Array.prototype.forEach.call(table.rows, function (row) {
+          if (row.cells[index]) row.cells[index].hidden = !box.checked;
         });
       });
     });
