@@ -1,6 +1,7 @@
 """Shared fixtures: small projects in temporary folders, and the real site built once."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -8,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -97,6 +99,40 @@ def server(built_site: Path, tmp_path_factory):
 
     with serve(built_site, tmp_path_factory.mktemp("serve")) as url:
         yield url
+
+
+class PageFacts(HTMLParser):
+    """What the site-wide tests read of a page, in one pass: ids, links and what it loads."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []  # <a href>
+        self.loads: list[tuple[str, str, str]] = []  # (tag, address, rel) of script, link, img, iframe
+        self.canonical: str | None = None
+        self.redirect = False
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("href") is not None:
+            self.links.append(attributes["href"])
+        address = attributes.get("src") or attributes.get("href")
+        if tag in ("script", "link", "img", "iframe") and address is not None:
+            self.loads.append((tag, address, attributes.get("rel") or ""))
+        if tag == "link" and attributes.get("rel") == "canonical":
+            self.canonical = attributes.get("href")
+        if tag == "meta" and attributes.get("name") == "reference-redirect":
+            self.redirect = True
+
+
+@functools.cache
+def page_facts(site: Path) -> dict[Path, PageFacts]:
+    """Every HTML page of a built site, read once for all the tests that walk the whole site."""
+    return {html: PageFacts(html.read_text(encoding="utf-8")) for html in sorted(site.rglob("*.html"))}
 
 
 def chromium_path() -> str | None:

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from builder.articles import Article, Author
 from builder.cite import article_work, bibtex, citations, csl_json, page_work, ris
-from conftest import PUBLISHED_URL, ROOT, run_builder
+from conftest import PUBLISHED_URL, ROOT, page_facts, run_builder
 
 URL = "https://example.github.io/repo/articles/kazantsev/"
 KAZANTSEV = Article(
@@ -125,13 +125,12 @@ def test_entity_pages_are_web_pages_for_reference_managers(published_site):
 
 
 def test_every_page_has_a_canonical_link(published_site):
-    for html in published_site.rglob("index.html"):
-        page = BeautifulSoup(html.read_text(), "html.parser")
-        if page.find("meta", attrs={"name": "reference-redirect"}):
+    for html, facts in page_facts(published_site).items():
+        if html.name != "index.html" or facts.redirect:
             continue
         url = html.parent.relative_to(published_site).as_posix()
         expected = PUBLISHED_URL + ("" if url == "." else url + "/")
-        assert page.find("link", rel="canonical")["href"] == expected
+        assert facts.canonical == expected, html
 
 
 def test_hosting_files(published_site):

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from builder.loader import load
-from conftest import ROOT
+from conftest import ROOT, page_facts
 
 DATA, _ = load(ROOT / "site_data", ROOT)
 
@@ -103,35 +103,23 @@ def test_pages_do_not_carry_the_whole_site_navigation(built_site):
 
 
 def test_no_external_requests(built_site):
-    for html in built_site.rglob("*.html"):
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
-            for element in page.find_all(tag):
-                value = element.get(attr)
-                if value is None or (tag == "link" and element.get("rel") == ["canonical"]):
-                    continue
-                assert not urlsplit(value).scheme and not value.startswith("//"), f"{html}: {value}"
+    for html, facts in page_facts(built_site).items():
+        for tag, value, rel in facts.loads:
+            if tag == "link" and rel == "canonical":
+                continue
+            assert not urlsplit(value).scheme and not value.startswith("//"), f"{html}: {value}"
     css = (built_site / "assets/site.css").read_text()
     assert "@import" not in css
     assert re.findall(r"url\((?!#)", css) == []  # only in-page references such as url(#pat-hatched)
 
 
 def test_internal_links_and_anchors_resolve(built_site):
-    anchors: dict[Path, set[str]] = {}
-
-    def ids(path: Path) -> set[str]:
-        if path not in anchors:
-            page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            anchors[path] = {e["id"] for e in page.find_all(id=True)}
-        return anchors[path]
-
+    pages = page_facts(built_site)
     broken = []
-    for html in built_site.rglob("*.html"):
+    for html, facts in pages.items():
         if html.name == "404.html":
             continue  # its links are absolute to site_url, so it works at any depth
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for a in page.find_all("a", href=True):
-            href = a["href"]
+        for href in facts.links:
             parts = urlsplit(href)
             if parts.scheme or href.startswith("//"):
                 continue
@@ -141,7 +129,7 @@ def test_internal_links_and_anchors_resolve(built_site):
                 target = target / "index.html"
             if not target.is_file():
                 broken.append(f"{html.relative_to(built_site)}: {href}")
-            elif parts.fragment and parts.fragment not in ids(target):
+            elif parts.fragment and parts.fragment not in (pages[target].ids if target in pages else set()):
                 broken.append(f"{html.relative_to(built_site)}: {href} (no such anchor)")
     assert broken == []
 
