@@ -91,10 +91,15 @@ class Matrix:
     year: int
     orgs: list[str]
     countries: list[str]
-    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    rows: dict[str, list[Cell]] = field(default_factory=dict)  # country -> its cells, in `orgs` order
+
+    @property
+    def cells(self) -> dict[tuple[str, str], Cell]:
+        return {(c, o): cell for c in self.countries for o, cell in zip(self.orgs, self.rows[c])}
 
     def member_count(self, org_id: str) -> int:
-        return sum(1 for c in self.countries if self.cells[(c, org_id)].is_member)
+        column = self.orgs.index(org_id)
+        return sum(1 for c in self.countries if self.rows[c][column].is_member)
 
 
 def matrix_years(data: Dataset, as_of: dt.date) -> range:
@@ -112,23 +117,31 @@ def matrix_orgs(data: Dataset) -> list[str]:
 
 
 def build_matrix(data: Dataset, year: int) -> Matrix:
-    """Countries with any status in any existing organization that year, by organizations that existed."""
+    """Countries with any status in any existing organization that year, by organizations that existed.
+
+    A row starts as the cells of a country without records (most of a large matrix) and only the
+    organizations the country has records in are looked at.
+    """
     day = year_end(year)
     existing = {o: data.organizations[o].exists_on(day) for o in matrix_orgs(data)}
     orgs = [o for o, exists in existing.items() if exists is not False]
-    cells = {}
-    countries = set()
+    column = {o: i for i, o in enumerate(orgs)}
+    empty_row = [_UNKNOWN if existing[o] is UNKNOWN else _NOT_MEMBER for o in orgs]
+    any_unknown = _UNKNOWN in empty_row
+    rows = {}
     with_records = {m.country for o in orgs for m in data.memberships_of_org(o)}
     for country_id in sorted(with_records & set(data.countries)):
         country = data.countries[country_id]
         if country.dissolved and day >= country.dissolved.last_day:
             continue  # a row of "state did not exist" only: no record can hold
-        row = {}
-        for o in orgs:
-            records = data.records_of(o, country_id)
-            row[o] = _held(records, day, existing[o]) if records else (_UNKNOWN if existing[o] is UNKNOWN else _NOT_MEMBER)
-        if any(c.record is not None or c.status == UNKNOWN_STATUS for c in row.values()):
-            countries.add(country_id)
-            cells.update({(country_id, o): c for o, c in row.items()})
-    ordered = sorted(countries, key=lambda c: (data.countries[c].region, data.countries[c].name))
-    return Matrix(year, orgs, ordered, cells)
+        by_org: dict[str, list[Membership]] = {}
+        for record in data.memberships_of_country(country_id):
+            if record.org in column:
+                by_org.setdefault(record.org, []).append(record)
+        row = list(empty_row)
+        for org_id, records in by_org.items():
+            row[column[org_id]] = _held(records, day, existing[org_id])
+        if any_unknown or any(c.record is not None or c.status == UNKNOWN_STATUS for c in row):
+            rows[country_id] = row
+    ordered = sorted(rows, key=lambda c: (data.countries[c].region, data.countries[c].name))
+    return Matrix(year, orgs, ordered, rows)

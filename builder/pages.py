@@ -381,7 +381,7 @@ def _matrix_view(data: Dataset, year: int, years: range, latest: bool) -> dict:
     rows, records, seen = [], {}, set()
     for country_id in grid.countries:
         country = data.countries[country_id]
-        cells = [_matrix_cell_view(grid.cells[(country_id, o)], notes, records) for o in grid.orgs]
+        cells = [_matrix_cell_view(cell, notes, records) for cell in grid.rows[country_id]]
         seen.update(cell.status for cell in cells)
         rows.append({"id": country_id, "name": country.name, "url": country_url(country_id),
                      "region": country.region, "cells": cells})
