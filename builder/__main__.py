@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .dates import DateError, PartialDate
+from .model import SLUG
 from .problems import DataError
 from .project import load_project
 
@@ -128,7 +128,7 @@ def import_article(root: Path, args: argparse.Namespace) -> int:
         print(f"import: {message}", file=sys.stderr)
         return 2
 
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", args.slug):
+    if not SLUG.match(args.slug):
         return fail(f"--slug {args.slug!r} must be lowercase letters, digits and single hyphens")
     try:
         lines = args.source.read_text(encoding="utf-8").split("\n")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotations import ANNOTATION, DIRECTIVE
-from .model import Dataset
+from .model import SLUG, Dataset
 from .problems import Problem, did_you_mean, display_path
 from .yamlfile import Record, read_text
 from .yamlfile import parse as parse_yaml
@@ -60,7 +60,6 @@ def article_files(articles_dir: Path) -> list[Path]:
 
 
 ARTICLE_KINDS = ("chapter", "preface", "journal-article")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _AUTHOR_FIELDS = ("name", "printed", "affiliation", "affiliation_source")
 
 
@@ -108,7 +107,7 @@ def _kind_of(value) -> str:
 
 
 def read_article(path: Path, display: str, data: Dataset | None = None) -> tuple[Article | None, list[Problem]]:
-    if not _SLUG.match(path.stem):
+    if not SLUG.match(path.stem):
         suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "article"
         return None, [Problem(display, 1, f"the file name is the article's address: '{path.stem}' must be "
                                           f"lowercase letters, digits and single hyphens (e.g. '{suggestion}.md')")]

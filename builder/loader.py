@@ -18,7 +18,6 @@ from .yamlfile import Record, read_records
 
 KINDS = ("sources", "organizations", "countries", "memberships", "events", "people")
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO3 = re.compile(r"^[a-z]{3}$")
 _ID_LINE = re.compile(r"^[ -]*id:\s*['\"]?([\w-]+)", re.MULTILINE)
 
@@ -59,7 +58,7 @@ def _date(value: Any) -> PartialDate:
 
 def _slug(value: Any) -> str:
     text = _text(value)
-    if not _ID.match(text):
+    if not model.SLUG.match(text):
         raise _Invalid(f"'{text}' must be lowercase letters, digits and single hyphens")
     return text
 

@@ -6,9 +6,13 @@ at the file and line to fix.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from .dates import PartialDate, year_end
+
+# Ids and article slugs become URLs: lowercase letters, digits and single hyphens.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 ORG_KINDS = {
     "military alliance": "Military alliances",
