@@ -14,10 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from .dates import DateError, PartialDate
 from .model import SLUG
 from .problems import DataError
-from .project import load_project
+from .project import as_of_day, load_project
 
 
 def _plugin_options(config_file: Path) -> dict:
@@ -47,9 +46,9 @@ def check(root: Path, config_file: Path) -> int:
     as_of = None
     if options.get("as_of") is not None:
         try:
-            as_of = PartialDate.parse(str(options["as_of"])).last_day
-        except DateError as error:
-            print(f"{config_file.name}: plugin 'reference', option 'as_of': {error}", file=sys.stderr)
+            as_of = as_of_day(str(options["as_of"]))
+        except ValueError as error:
+            print(error, file=sys.stderr)
             return 1
     try:
         project = load_project(data_dir, root / "content", root, as_of)

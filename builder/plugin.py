@@ -32,11 +32,10 @@ from mkdocs.structure.files import File
 
 from . import cite, metadata, published, search
 from .annotations import ArticleExtension
-from .dates import DateError, PartialDate
 from .exports import all_exports
 from .pages import GeneratedPage, mention_view, site_pages
 from .problems import DataError, Problem
-from .project import load_project
+from .project import as_of_day, load_project
 from .redirects import anchor_map, check_targets, page_redirects
 from .staging import StagedSite
 from .urls import breadcrumbs, relative_url
@@ -63,9 +62,9 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
         try:
-            self.as_of = PartialDate.parse(self.config.as_of).last_day
-        except DateError as error:
-            raise PluginError(f"mkdocs.yml: plugin 'reference', option 'as_of': {error}") from None
+            self.as_of = as_of_day(self.config.as_of)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         try:
             project = load_project(root / self.config.data_dir, Path(config.docs_dir), root, self.as_of)
         except DataError as error:

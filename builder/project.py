@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import loader, validate
 from .articles import Article, article_files, load_articles
+from .dates import DateError, PartialDate
 from .model import Dataset
 from .problems import DataError, Problem, display_path
 from .redirects import Redirect, load_redirects
@@ -18,6 +19,14 @@ class Project:
     data: Dataset
     articles: list[Article] = field(default_factory=list)
     redirects: list[Redirect] = field(default_factory=list)
+
+
+def as_of_day(value: object) -> dt.date:
+    """The day the data speaks for (mkdocs.yml, plugin option `as_of`); ValueError says why not."""
+    try:
+        return PartialDate.parse(value).last_day
+    except DateError as error:
+        raise ValueError(f"mkdocs.yml: plugin 'reference', option 'as_of': {error}") from None
 
 
 def load_dataset(data_dir: Path, docs_dir: Path, root: Path, as_of: dt.date | None = None) -> Dataset:
@@ -41,7 +50,6 @@ def load_project(data_dir: Path, docs_dir: Path, root: Path, as_of: dt.date | No
         raise DataError(problems)
     data.article_labels = {a.slug: a.byline for a in articles}
     return Project(data, articles, redirects)
-
 
 
 def outside_links(folder: Path, root: Path) -> list[Problem]:
