@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -172,14 +173,14 @@ def csl_json(work: Work) -> str:
 
 
 # Every character TeX would read as markup, written so that BibTeX, biber and pybtex show it as text
-# (`--` would become a dash, so a hyphen pair is split).
+# (`--` would become a dash, so a hyphen followed by another gets an empty group).
 _BIB_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
                 "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 
 
 def _bib_escape(text: str) -> str:
     escaped = "".join(_BIB_SPECIAL.get(char, char) for char in " ".join(text.split()))
-    return escaped.replace("--", "-{}-").replace("--", "-{}-")
+    return re.sub(r"-(?=-)", "-{}", escaped)
 
 
 def bibtex(work: Work) -> str:

@@ -34,10 +34,7 @@ class Cell:
 def cell(data: Dataset, org_id: str, country_id: str, year: int) -> Cell:
     """The country's standing in the organization at the end of `year`."""
     day = year_end(year)
-    return _cell(data, org_id, country_id, day, data.organizations[org_id].exists_on(day))
-
-
-def _cell(data: Dataset, org_id: str, country_id: str, day: dt.date, exists) -> Cell:
+    exists = data.organizations[org_id].exists_on(day)
     if exists is False:
         return _NOT_YET
     country = data.countries.get(country_id)
@@ -92,10 +89,6 @@ class Matrix:
     orgs: list[str]
     countries: list[str]
     rows: dict[str, list[Cell]] = field(default_factory=dict)  # country -> its cells, in `orgs` order
-
-    @property
-    def cells(self) -> dict[tuple[str, str], Cell]:
-        return {(c, o): cell for c in self.countries for o, cell in zip(self.orgs, self.rows[c])}
 
     def member_count(self, org_id: str) -> int:
         column = self.orgs.index(org_id)

@@ -267,9 +267,8 @@ def person_page(data: Dataset, person: Person, authored: list[Article]) -> Gener
     )
 
 
-def people_index(data: Dataset, articles: list[Article]) -> GeneratedPage:
+def people_index(data: Dataset, author_names: set[str]) -> GeneratedPage:
     people = sorted(data.people.values(), key=lambda p: p.name.split()[-1])
-    author_names = set(articles_by_author(articles))
     authors = [p for p in people if p.name in author_names]
     others = [p for p in people if p.name not in author_names]
     return GeneratedPage(
@@ -299,13 +298,13 @@ def articles_index(articles: list[Article]) -> GeneratedPage:
 def site_pages(data: Dataset, as_of: dt.date, articles: list[Article] = ()) -> list[GeneratedPage]:
     """Every page generated from the data, in a stable order."""
     articles = list(articles)
+    by_author = articles_by_author(articles)
     pages = [organizations_index(data, as_of), countries_index(data, as_of), sources_index(data),
-             people_index(data, articles)]
+             people_index(data, set(by_author))]
     if articles:
         pages.append(articles_index(articles))
     pages += [organization_page(data, data.organizations[i], as_of) for i in sorted(data.organizations)]
     pages += [country_page(data, i, as_of) for i in sorted(data.countries)]
-    by_author = articles_by_author(articles)
     pages += [person_page(data, data.people[i], by_author.get(data.people[i].name, [])) for i in sorted(data.people)]
     years = matrix.matrix_years(data, as_of)
     pages.append(matrix_page(data, as_of.year, years, latest=True))
@@ -358,6 +357,10 @@ class CellView(NamedTuple):
     title: str = ""
 
 
+# A cell without a record shows only its status: one view of each.
+_PLAIN_CELLS = {status: CellView(status, abbr, title=status) for status, abbr in STATUS_ABBREVIATIONS.items()}
+
+
 def _matrix_cell_view(cell: "matrix.Cell", notes: SourceNotes, records: dict) -> CellView:
     record = cell.record
     if record is None:
@@ -368,10 +371,6 @@ def _matrix_cell_view(cell: "matrix.Cell", notes: SourceNotes, records: dict) ->
     span, title = known
     return CellView(cell.status, STATUS_ABBREVIATIONS.get(cell.status, "?"), span,
                     notes.cite(record.sources[:1])[0], title)
-
-
-# A cell without a record shows only its status: one view of each.
-_PLAIN_CELLS = {status: CellView(status, abbr, title=status) for status, abbr in STATUS_ABBREVIATIONS.items()}
 
 
 def _matrix_view(data: Dataset, year: int, years: range, latest: bool) -> dict:
