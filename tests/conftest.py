@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import re
@@ -60,17 +61,22 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def _build(tmp_path_factory, name: str, site_url: str | None) -> Path:
+def _build(tmp_path_factory, name: str, env: dict) -> Path:
     site = tmp_path_factory.mktemp(name) / "site"
-    result = run_builder(ROOT, "build", "--site-dir", str(site), env={"SITE_URL": site_url})
+    result = run_builder(ROOT, "build", "--site-dir", str(site), env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+# The build date of `built_site`: fixed, so that its output depends on the sources only, not on
+# the date of the last commit (tests/test_golden.py compares it byte for byte).
+GOLDEN_EPOCH = "1764633600"
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The shipped data and content, built once by the README's build path, with no published address."""
-    return _build(tmp_path_factory, "built", None)
+    return _build(tmp_path_factory, "built", {"SITE_URL": None, "SOURCE_DATE_EPOCH": GOLDEN_EPOCH})
 
 
 PUBLISHED_URL = "https://example.github.io/repo/"
@@ -79,7 +85,13 @@ PUBLISHED_URL = "https://example.github.io/repo/"
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Path:
     """The site as the Pages workflow builds it: with its published address (SITE_URL)."""
-    return _build(tmp_path_factory, "published", PUBLISHED_URL)
+    return _build(tmp_path_factory, "published", {"SITE_URL": PUBLISHED_URL})
+
+
+def digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file under `folder`, by its path relative to it."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="session")
@@ -202,3 +214,8 @@ def hostile_site(tmp_path_factory) -> Path:
     result = run_builder(root, "build", env={"SITE_URL": HOSTILE_SITE_URL})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/site.sha256 from this build (tests/test_golden.py)")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import http.server
 import json
 import threading
@@ -17,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from builder.articles import Article, Author
 from builder.cite import article_work, bibtex, citations, csl_json, page_work, ris
-from conftest import PUBLISHED_URL, ROOT, page_facts, run_builder
+from conftest import PUBLISHED_URL, ROOT, digest, page_facts, run_builder
 
 URL = "https://example.github.io/repo/articles/kazantsev/"
 KAZANTSEV = Article(
@@ -218,15 +217,10 @@ def test_crawl_under_a_sub_path_finds_no_broken_link_or_anchor(published_site, t
     assert broken == []
 
 
-def _digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_two_builds_of_one_commit_are_identical(published_site, tmp_path):
     again = tmp_path / "site"
     result = run_builder(ROOT, "build", "--site-dir", str(again), env={"SITE_URL": PUBLISHED_URL})
     assert result.returncode == 0, result.stderr
-    first, second = _digest(published_site), _digest(again)
+    first, second = digest(published_site), digest(again)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
