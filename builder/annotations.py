@@ -48,21 +48,52 @@ class Mentions:
 
 
 class _EntityLink(InlineProcessor):
-    def __init__(self, pattern: str, ext: "ArticleExtension"):
-        super().__init__(pattern)
+    def __init__(self, pattern: str, md: Markdown, ext: "ArticleExtension"):
+        super().__init__(pattern, md)
         self.ext = ext
+        self._later: list | None = None  # the inline patterns that run on this one's text
+        self._plain: dict[str, bool] = {}
 
     def handleMatch(self, m, data):
         kind, entity_id = m.group("kind"), m.group("id")
         link = etree.Element("a")
         link.set("class", f"entity entity-{kind}")
-        # A link to the page's source file, as Markdown links are written: MkDocs checks that it
-        # exists and turns it into the page's URL.
-        link.set("href", self.ext.link(f"{ENTITY_KINDS.get(kind, kind)}/{entity_id}.md"))
+        # Filled in by _EntityHrefs, after MkDocs has resolved the page's own links: the entity
+        # ids are checked with the data, and MkDocs' resolution of a link costs more than the
+        # rest of the annotation. Set here so that the attributes keep their order.
+        link.set("href", "")
         link.set("data-entity", f"{kind}:{entity_id}")
         # The author's own link text is Markdown; a label from the data is text, never parsed again.
-        link.text = m.group("text") or AtomicString(self.ext.label(kind, entity_id))
+        text = m.group("text")
+        link.text = (self._as_parsed(text) if text else AtomicString(self.ext.label(kind, entity_id)))
         return link, m.start(0), m.end(0)
+
+    def _as_parsed(self, text: str) -> str:
+        """The label as Markdown would leave it: atomic when no later inline pattern finds
+        anything in it, which spares Python-Markdown a pass of every pattern over each label."""
+        if self._later is None:  # known once every extension has registered its patterns
+            patterns = self.md.inlinePatterns
+            self._later = [patterns[i].getCompiledRegExp()
+                           for i in range(patterns.get_index_for_name("entity-link") + 1, len(patterns))]
+        plain = self._plain.get(text)
+        if plain is None:
+            plain = self._plain[text] = not any(pattern.search(text) for pattern in self._later)
+        return AtomicString(text) if plain else text
+
+
+class _EntityHrefs(Treeprocessor):
+    """Points every entity link at its page, once MkDocs has resolved the other links."""
+
+    def __init__(self, md: Markdown, ext: "ArticleExtension"):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root):
+        for link in root.iter("a"):
+            entity = link.get("data-entity")
+            if entity and link.get("href") == "":
+                kind, _, entity_id = entity.partition(":")
+                link.set("href", self.ext.link(f"{ENTITY_KINDS.get(kind, kind)}/{entity_id}.md"))
 
 
 class _ProtectAnnotationPipes(Preprocessor):
@@ -208,7 +239,8 @@ class _PrintedFootnoteNumbers(Treeprocessor):
 
 
 class ArticleExtension(Extension):
-    """Configured per page by the plugin: `link` makes a docs-root path relative to the page's source."""
+    """Configured per page by the plugin: `link` turns an entity page's source path
+    ("organizations/csto.md") into the href of a link to it from the page being converted."""
 
     def __init__(self, link: Callable[[str], str] | None = None,
                  label: Callable[[str, str], str] | None = None, **kwargs):
@@ -222,9 +254,11 @@ class ArticleExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_ProtectAnnotationPipes(md), "annotation-pipes", 25)
         # Above links (160) and emphasis, so the text inside the brackets is still processed.
-        md.inlinePatterns.register(_EntityLink(ANNOTATION.pattern, self), "entity-link", 175)
+        md.inlinePatterns.register(_EntityLink(ANNOTATION.pattern, md, self), "entity-link", 175)
         md.inlinePatterns.register(_Directive(DIRECTIVE.pattern, md), "article-directive", 176)
         # After the footnotes extension has placed its list (50) and handled duplicates (15),
         # After attr_list (8), so that a `{: .byline}` class is already set.
         md.treeprocessors.register(_PrintedFootnoteNumbers(md), "printed-footnote-numbers", 7)
         md.treeprocessors.register(_ParagraphNumbers(md, self), "paragraph-numbers", 6)
+        # After MkDocs' link resolution ("relpath", 0): see _EntityLink.
+        md.treeprocessors.register(_EntityHrefs(md, self), "entity-hrefs", -10)

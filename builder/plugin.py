@@ -27,7 +27,7 @@ from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from . import cite, metadata, published, search
@@ -40,6 +40,8 @@ from .redirects import anchor_map, check_targets, page_redirects
 from .staging import StagedSite
 from .urls import breadcrumbs, relative_url
 from .validate import missing_article_anchors
+
+log = get_plugin_logger(__name__)
 
 
 class ReferenceConfig(Config):
@@ -134,7 +136,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
-        self.extension.link = partial(_relative_source, page.file.src_uri)
+        self.extension.link = partial(_entity_href, page, files)
         slug = self._article_slug(page)
         self.extension.article = slug or ""
         return markdown
@@ -325,9 +327,15 @@ def _cells_renderer(cell_macro):
     return row
 
 
-def _relative_source(src_uri: str, target: str) -> str:
-    """A docs-root source path ("organizations/csto.md") relative to the page's source file."""
-    return relative_url(target, src_uri)
+def _entity_href(page, files, source: str) -> str:
+    """The URL of the page built from `source`, relative to `page`: what MkDocs makes of a link
+    to a source file, without its search for the file a link could mean."""
+    target = files.get_file_from_path(source)
+    if target is None:  # article annotations are checked with the data; this is another page's
+        log.warning(f"Doc file '{page.file.src_uri}' links to '{source}', "
+                    f"which is not among the documentation files.")
+        return relative_url(source, page.file.src_uri)
+    return relative_url(target.url, page.url)
 
 
 @pass_context

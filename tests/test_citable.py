@@ -9,7 +9,6 @@ import threading
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
