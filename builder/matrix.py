@@ -90,9 +90,10 @@ class Matrix:
     countries: list[str]
     rows: dict[str, list[Cell]] = field(default_factory=dict)  # country -> its cells, in `orgs` order
 
-    def member_count(self, org_id: str) -> int:
-        column = self.orgs.index(org_id)
-        return sum(1 for c in self.countries if self.rows[c][column].is_member)
+    def member_counts(self) -> list[int]:
+        """How many countries are members, column by column (in `orgs` order)."""
+        columns = zip(*(self.rows[c] for c in self.countries)) if self.countries else [[] for _ in self.orgs]
+        return [sum(1 for cell in column if cell.status in MEMBER_STATUSES) for column in columns]
 
 
 def matrix_years(data: Dataset, as_of: dt.date) -> range:

@@ -8,7 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import partial
+from operator import attrgetter
 from typing import Callable, NamedTuple
+
+from markupsafe import Markup, escape
 
 from . import history
 from . import matrix
@@ -314,6 +317,14 @@ def site_pages(data: Dataset, as_of: dt.date, articles: list[Article] = ()) -> l
     return pages
 
 
+def anchor_links(numbers: list[int], url: str, prefix: str) -> Markup:
+    """`{{ m.paragraphs | anchor_links(article, "p") }}`: "1, 4, 9", each number a link to
+    `url#p<N>`. A filter, not a template loop: an entity page of a large site lists thousands of
+    paragraphs, and the loop was a tenth of the build."""
+    href = f"{escape(url)}#{escape(prefix)}"
+    return Markup(", ".join(f'<a href="{href}{n:d}">{n:d}</a>' for n in numbers))
+
+
 def mention_view(mentions: dict[str, list[int]], footnotes: dict[str, list[int]],
                  articles: dict[str, Article]) -> list[dict]:
     """Where the articles mention an entity: per article, its paragraphs and notes, in volume order."""
@@ -363,8 +374,6 @@ _PLAIN_CELLS = {status: CellView(status, abbr, title=status) for status, abbr in
 
 def _matrix_cell_view(cell: "matrix.Cell", notes: SourceNotes, records: dict) -> CellView:
     record = cell.record
-    if record is None:
-        return _PLAIN_CELLS[cell.status]
     known = records.get(id(record))
     if known is None:  # a record spans many years: its words are made once per page
         known = records[id(record)] = (history.years(record), f"{record.status}, {history.dates(record)}")
@@ -380,8 +389,10 @@ def _matrix_view(data: Dataset, year: int, years: range, latest: bool) -> dict:
     rows, records, seen = [], {}, set()
     for country_id in grid.countries:
         country = data.countries[country_id]
-        cells = [_matrix_cell_view(cell, notes, records) for cell in grid.rows[country_id]]
-        seen.update(cell.status for cell in cells)
+        # Most cells have no record: their view is looked up here, without a call per cell.
+        cells = [_PLAIN_CELLS[cell.status] if cell.record is None else _matrix_cell_view(cell, notes, records)
+                 for cell in grid.rows[country_id]]
+        seen.update(map(attrgetter("status"), cells))
         rows.append({"id": country_id, "name": country.name, "url": country_url(country_id),
                      "region": country.region, "cells": cells})
     decades: dict[int, list[int]] = {}
@@ -389,7 +400,7 @@ def _matrix_view(data: Dataset, year: int, years: range, latest: bool) -> dict:
         decades.setdefault(y // 10 * 10, []).append(y)
     return {
         "year": year, "columns": columns, "rows": rows,
-        "counts": [grid.member_count(o) for o in grid.orgs],
+        "counts": grid.member_counts(),
         "decades": decades, "first_year": years.start, "last_year": years.stop - 1,
         "legend": [(STATUS_ABBREVIATIONS[s], s) for s in STATUS_ABBREVIATIONS if s in seen],
         "regions": sorted({r["region"] for r in rows}, key=REGIONS.index),

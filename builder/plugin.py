@@ -33,7 +33,7 @@ from mkdocs.structure.files import File
 from . import cite, metadata, published, search
 from .annotations import ArticleExtension
 from .exports import all_exports
-from .pages import GeneratedPage, mention_view, site_pages
+from .pages import GeneratedPage, anchor_links, mention_view, site_pages
 from .problems import DataError, Problem
 from .project import as_of_day, load_project
 from .redirects import anchor_map, check_targets, page_redirects
@@ -56,10 +56,12 @@ class ReferenceConfig(Config):
 class ReferencePlugin(BasePlugin[ReferenceConfig]):
     command: str | None = None  # MkDocs' command, when it says (on_startup)
     staged: StagedSite | None = None
+    dirty = False  # mkdocs build --dirty (on_startup)
 
     def on_startup(self, *, command, dirty):
         # `serve` builds into its own temporary folder, and a dirty build keeps what is there.
         self.command = command if not dirty else None
+        self.dirty = dirty  # a dirty build writes only the pages that changed
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
@@ -79,6 +81,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.titles: dict[str, str] = {}  # URL -> title, for breadcrumbs
         self.cite_files: dict[str, dict[str, str]] = {}  # page URL -> {"cite.bib": …}
+        self.published_found: set[str] = set()  # page URLs and citable anchors (on_post_page)
         self.extension = ArticleExtension(label=self._entity_label)
         config.markdown_extensions.append(self.extension)
         self.built = False
@@ -132,6 +135,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         # always text. Only values built as markup on purpose (Markup) pass through.
         env.autoescape = True
         env.filters["rel"] = _rel_filter
+        env.filters["anchor_links"] = anchor_links
         env.globals["as_of"] = self.as_of
         return env
 
@@ -192,6 +196,8 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
     def on_post_page(self, output, page, config):
         # Written out: the page's HTML is not needed again, and 5,000 pages of it would add up.
         page.content = None
+        if page.file.dest_uri.rpartition("/")[2] == "index.html":  # what published.collect reads
+            self.published_found |= published.published_by(page.url, output)
         return output
 
     def _description(self, page, generated, slug, config) -> str:
@@ -298,7 +304,9 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
 
     def _guard_published_urls(self, site_dir: Path) -> None:
         """A published URL or anchor that is gone without a redirect fails the build, by name."""
-        current = published.collect(site_dir)
+        # Collected as the pages were written, without reading them back; a dirty build wrote
+        # only some.
+        current = published.collect(site_dir) if self.dirty else self.published_found
         problems = check_targets(self.redirects, current) + missing_article_anchors(self.data, current)
         lines = published.manifest_lines(self.manifest_path)
         manifest = [entry.removeprefix("/") for entry in lines]
@@ -330,7 +338,7 @@ def _cells_renderer(cell_macro):
 def _entity_href(page, files, source: str) -> str:
     """The URL of the page built from `source`, relative to `page`: what MkDocs makes of a link
     to a source file, without its search for the file a link could mean."""
-    target = files.get_file_from_path(source)
+    target = files.src_uris.get(source)  # `source` is already a POSIX source URI
     if target is None:  # article annotations are checked with the data; this is another page's
         log.warning(f"Doc file '{page.file.src_uri}' links to '{source}', "
                     f"which is not among the documentation files.")

@@ -26,16 +26,18 @@ def page_url(site_dir: Path, html: Path) -> str:
     return "" if relative == "index.html" else relative.removesuffix("index.html")
 
 
+def published_by(url: str, html: str) -> set[str]:
+    """The page URL and the citable anchors one page publishes (nothing for a redirect page)."""
+    if _REDIRECT in html:
+        return set()
+    return {url, *(f"{url}#{anchor}" for anchor in _ID.findall(html) if CITABLE_ANCHOR.match(anchor))}
+
+
 def collect(site_dir: Path) -> set[str]:
     """Every page URL and citable anchor in a built site (redirect pages excluded)."""
     found: set[str] = set()
     for html in sorted(site_dir.rglob("index.html")):
-        text = html.read_text(encoding="utf-8")
-        if _REDIRECT in text:
-            continue
-        url = page_url(site_dir, html)
-        found.add(url)
-        found.update(f"{url}#{anchor}" for anchor in _ID.findall(text) if CITABLE_ANCHOR.match(anchor))
+        found |= published_by(page_url(site_dir, html), html.read_text(encoding="utf-8"))
     return found
 
 
