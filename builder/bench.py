@@ -2,10 +2,10 @@
 articles with plain MkDocs, and report pages, seconds and peak memory of each.
 
 The synthetic project has the real edition's proportions (measured on content/ and site_data/):
-N articles of about 4,300 words in about 58 paragraphs, one entity annotation per 19 words, 14
-footnotes and a printed page start every eight paragraphs; N/5 organizations with about 18
-membership records and 5 events each over the years 1945 to the as-of year; 200 countries; four
-people per article. It is built with the real plugin and theme. The plain build gets the same
+N articles of about 4,300 words in about 58 paragraphs, one entity annotation per 19 words (each
+article naming about 14 organizations, 14 countries and 9 people), 14 footnotes and a printed page
+start every eight paragraphs; N/5 organizations with about 18 membership records and 5 events
+each over the years 1945 to the as-of year; 200 countries; four people per article. It is built with the real plugin and theme. The plain build gets the same
 article Markdown (annotations left as text, the same Markdown extensions), a minimal theme
 without site-wide navigation and MkDocs' own search plugin, and no reference plugin.
 
@@ -40,6 +40,13 @@ PARAGRAPHS_PER_PAGE = 8
 RECORDS_PER_ORG = 18
 EVENTS_PER_ORG = 5
 PEOPLE_PER_ARTICLE = 4
+# What one article names, as in the real ones (content/articles/): about 14 organizations, 14
+# countries and 9 people, the organizations in 51 % of the annotations, countries in 41 %, people
+# in 8 %, a few of them often and most of them now and then. Drawn afresh for each article from
+# the whole data, so an organization or a person is named by about as many articles at any scale,
+# and a country (there are always 200) by more articles as the edition grows.
+NAMED_PER_ARTICLE = {"org": 14, "country": 14, "person": 9}
+ANNOTATION_SHARES = {"org": 51, "country": 41, "person": 8}
 COUNTRIES = 200
 
 _VOCABULARY = ("security cooperation organization member states treaty summit defence policy regional "
@@ -107,20 +114,27 @@ def synthetic_article(rng: random.Random, index: int, ids: dict) -> str:
     words_per_paragraph = WORDS_PER_ARTICLE // PARAGRAPHS_PER_ARTICLE
     notes = sorted(rng.sample(range(PARAGRAPHS_PER_ARTICLE), FOOTNOTES_PER_ARTICLE))
     body, page = [], 1
+    named = {kind: rng.sample(ids[kind], min(count, len(ids[kind]))) for kind, count in NAMED_PER_ARTICLE.items()}
+    often = {kind: [1 / rank for rank in range(1, len(chosen) + 1)] for kind, chosen in named.items()}
+    kinds, shares = list(ANNOTATION_SHARES), list(ANNOTATION_SHARES.values())
+
+    def entity(kind: str) -> str:
+        return rng.choices(named[kind], weights=often[kind])[0]
+
     for p in range(PARAGRAPHS_PER_ARTICLE):
         if p % 10 == 0:
             body.append(f"## Part {p // 10 + 1}\n")
         words = rng.choices(_VOCABULARY, k=words_per_paragraph)
         for at in range(0, len(words), WORDS_PER_ANNOTATION):
-            kind = rng.choice(("org", "country", "person"))
-            words[at] = f"[[{kind}:{rng.choice(ids[kind])}|{words[at]}]]"
+            kind = rng.choices(kinds, weights=shares)[0]
+            words[at] = f"[[{kind}:{entity(kind)}|{words[at]}]]"
         if p % PARAGRAPHS_PER_PAGE == 0 and p:
             page += 1
             words.insert(len(words) // 2, f"{{{{page:{page} inferred}}}}")
         if p in notes:
             words[-1] += f"[^{notes.index(p) + 1}]"
         body.append(" ".join(words).capitalize() + ".\n")
-    body += [f"[^{n}]: A note on [[org:{rng.choice(ids['org'])}|the organization]], " +
+    body += [f"[^{n}]: A note on [[org:{entity('org')}|the organization]], " +
              " ".join(rng.choices(_VOCABULARY, k=25)) + ".\n" for n in range(1, FOOTNOTES_PER_ARTICLE + 1)]
     front = {"title": f"Article number {index}", "authors": [{"name": f"Person Number{index}"}],
              "kind": "chapter", "part": f"Part {index % 4 + 1}", "order": index, "pages": f"{index * 10}–{index * 10 + 9}",

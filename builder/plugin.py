@@ -19,7 +19,7 @@ on_build_error, on_shutdown  drop the staged output of a failed build, or swap i
 from __future__ import annotations
 
 import json
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -28,6 +28,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.contrib.search import SearchPlugin
+from mkdocs.contrib.search.search_index import SearchIndex
 from mkdocs.structure.files import File
 
 from . import cite, metadata, published, search
@@ -124,7 +126,11 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             files.append(File.generated(config, page.src_uri, content=front))
         return files
 
+    @event_priority(-50)  # after the search plugin has made its index
     def on_pre_build(self, config):
+        search_plugin = config.plugins.get("search")
+        if isinstance(search_plugin, SearchPlugin) and type(search_plugin.search_index) is SearchIndex:
+            search_plugin.search_index = search.QuickIndex(**search_plugin.config)
         # Generated bodies are rendered outside MkDocs' own template pass, so they get an environment.
         self.body_env = self.on_env(config.theme.get_env(), config, None)
         cell = self.body_env.get_template("partials/matrix_cell.html").module.cell
@@ -140,7 +146,8 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
-        self.extension.link = partial(_entity_href, page, files)
+        # An article links the same few dozen entities hundreds of times: each href is made once.
+        self.extension.link = cache(partial(_entity_href, page, files))
         slug = self._article_slug(page)
         self.extension.article = slug or ""
         return markdown

@@ -8,7 +8,12 @@ as a search starts, so the first results come quickly even on a slow line, and t
 """
 from __future__ import annotations
 
+import html
 import json
+import re
+from html.parser import HTMLParser
+
+from mkdocs.contrib.search.search_index import ContentSection, SearchIndex
 
 
 def trimmed(index: dict, hidden: set[str]) -> dict:
@@ -31,3 +36,83 @@ def titles(index: dict, names: dict[str, list[str]]) -> dict:
 
 def dumps(index: dict) -> str:
     return json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+# A tag as Python-Markdown and our templates write it: a name, then attributes whose quoted values
+# may hold ">".
+_TAG = re.compile(r"""<(/?)([a-zA-Z][^\s/>]*)((?:"[^"]*"|'[^']*'|[^'">])*)>""")
+_HEADINGS = {f"h{level}" for level in range(1, 7)}
+_RAW_TEXT = {"script", "style"}  # html.parser reads their content as text, not as tags
+
+
+def page_sections(content: str) -> tuple[list[ContentSection], str] | None:
+    """What MkDocs' search ContentParser reads in `content` (its sections, and the page's text),
+    found with one regular expression instead of html.parser, which takes a search-indexed page's
+    longest step. None when the page holds anything the pattern cannot read exactly as
+    html.parser does (a comment, a declaration, a "<" that starts no tag, a script or style)."""
+    tags = list(_TAG.finditer(content))
+    if len(tags) != content.count("<") or "<!" in content or "<?" in content:
+        return None
+    sections: list[ContentSection] = []
+    texts: list[str] = []
+    section, in_heading, at = None, False, 0
+
+    def text(data: str) -> None:
+        data = html.unescape(data)
+        texts.append(data)
+        if section is None:
+            return
+        if in_heading:
+            section.title = data
+        else:
+            section.text.append(data.rstrip("\n"))
+
+    for tag in tags:
+        if tag.start() > at:
+            text(content[at:tag.start()])
+        at = tag.end()
+        name = tag[2].lower()
+        if name in _RAW_TEXT or (name in _HEADINGS and tag[3].rstrip().endswith("/")):
+            return None
+        if name in _HEADINGS:
+            if tag[1]:
+                in_heading = False
+            else:
+                in_heading, section = True, ContentSection()
+                section.id = _heading_id(tag[0])
+                sections.append(section)
+    if at < len(content):
+        text(content[at:])
+    return sections, "\n".join(texts)
+
+
+def _heading_id(tag: str) -> str | None:
+    """The id html.parser reads from a heading's start tag (a few a page: parsed exactly)."""
+    found: list[str | None] = [None]
+
+    class _Tag(HTMLParser):
+        def handle_starttag(self, name, attrs):
+            for key, value in attrs:
+                if key == "id":
+                    found[0] = value
+
+    reader = _Tag()
+    reader.feed(tag)
+    reader.close()
+    return found[0]
+
+
+class QuickIndex(SearchIndex):
+    """MkDocs' search index, with its entries made from page_sections where that reads the page."""
+
+    def add_entry_from_context(self, page) -> None:
+        read = page_sections(page.content) if page.content is not None else None
+        if read is None:
+            return super().add_entry_from_context(page)
+        sections, text = read
+        full = self.config["indexing"] == "full"
+        self._add_entry(title=page.title, text=text.rstrip("\n") if full else "", loc=page.url)
+        if self.config["indexing"] in ("full", "sections"):
+            for section in sections:
+                self.create_entry_for_section(section, page.toc, page.url)
+

@@ -1,0 +1,47 @@
+"""The benchmark's synthetic project has the shape it claims (builder/bench.py); its timings are
+measured by `python -m builder bench`, never asserted here."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import yaml
+
+from builder import bench
+from builder.annotations import ANNOTATION
+
+
+def test_the_synthetic_project_has_the_real_editions_proportions(tmp_path):
+    ours, plain = bench.write_projects(tmp_path, scale=50)
+    articles = sorted((ours / "content/articles").glob("*.md"))
+    assert len(articles) == 50
+    assert [p.read_text() for p in articles] == [p.read_text() for p in sorted((plain / "content/articles").glob("*.md"))]
+    data = ours / "site_data"
+    orgs = yaml.safe_load((data / "organizations.yaml").read_text())
+    assert len(orgs) == 10
+    assert len(yaml.safe_load((data / "countries.yaml").read_text())) == bench.COUNTRIES
+    assert len(yaml.safe_load((data / "people.yaml").read_text())) == 50 * bench.PEOPLE_PER_ARTICLE
+    assert len(yaml.safe_load((data / "memberships.yaml").read_text())) == 10 * bench.RECORDS_PER_ORG
+    kinds = Counter()
+    for path in articles:
+        text = path.read_text()
+        body = text.split("---\n", 2)[2]
+        words = len(re.sub(ANNOTATION, "x", body).split())
+        annotations = list(ANNOTATION.finditer(body))
+        assert 0.8 * bench.WORDS_PER_ARTICLE < words < 1.2 * bench.WORDS_PER_ARTICLE
+        assert len(annotations) > words / bench.WORDS_PER_ANNOTATION * 0.9
+        named = {kind: {m["id"] for m in annotations if m["kind"] == kind} for kind in ("org", "country", "person")}
+        assert len(named["org"]) <= 10 and len(named["country"]) <= 14 and len(named["person"]) <= 9
+        assert len(named["country"]) >= 10  # most of the countries it names are named more than once
+        kinds.update(m["kind"] for m in annotations)
+        assert len(re.findall(r"^\[\^\d+\]: ", body, flags=re.M)) == bench.FOOTNOTES_PER_ARTICLE
+    shares = {kind: round(100 * n / sum(kinds.values())) for kind, n in kinds.items()}
+    assert all(abs(shares[kind] - share) <= 3 for kind, share in bench.ANNOTATION_SHARES.items()), shares
+
+
+def test_the_same_seed_makes_the_same_project(tmp_path):
+    first, _ = bench.write_projects(tmp_path / "a", scale=10)
+    second, _ = bench.write_projects(tmp_path / "b", scale=10)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file() and "templates" not in p.parts)
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file() and "templates" not in p.parts)
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
