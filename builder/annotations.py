@@ -65,7 +65,7 @@ class _EntityLink(InlineProcessor):
         link.set("data-entity", f"{kind}:{entity_id}")
         # The author's own link text is Markdown; a label from the data is text, never parsed again.
         text = m.group("text")
-        link.text = (self._as_parsed(text) if text else AtomicString(self.ext.label(kind, entity_id)))
+        link.text = self._as_parsed(text) if text else AtomicString(self.ext.label(kind, entity_id))
         return link, m.start(0), m.end(0)
 
     def _as_parsed(self, text: str) -> str:

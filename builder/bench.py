@@ -5,9 +5,10 @@ The synthetic project has the real edition's proportions (measured on content/ a
 N articles of about 4,300 words in about 58 paragraphs, one entity annotation per 19 words (each
 article naming about 14 organizations, 14 countries and 9 people), 14 footnotes and a printed page
 start every eight paragraphs; N/5 organizations with about 18 membership records and 5 events
-each over the years 1945 to the as-of year; 200 countries; four people per article. It is built with the real plugin and theme. The plain build gets the same
-article Markdown (annotations left as text, the same Markdown extensions), a minimal theme
-without site-wide navigation and MkDocs' own search plugin, and no reference plugin.
+each over the years 1945 to the as-of year; 200 countries; four people per article. It is built
+with the real plugin and theme. The plain build gets the same article Markdown (annotations left
+as text, the same Markdown extensions), a minimal theme without site-wide navigation and MkDocs'
+own search plugin, and no reference plugin.
 
 Each build runs as its own process; its wall time and peak memory (ru_maxrss) are its own.
 Everything is seeded, so two runs at one scale build the same project.

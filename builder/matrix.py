@@ -93,7 +93,7 @@ class Matrix:
     def member_counts(self) -> list[int]:
         """How many countries are members, column by column (in `orgs` order)."""
         columns = zip(*(self.rows[c] for c in self.countries)) if self.countries else [[] for _ in self.orgs]
-        return [sum(1 for cell in column if cell.status in MEMBER_STATUSES) for column in columns]
+        return [sum(1 for cell in column if cell.is_member) for column in columns]
 
 
 def matrix_years(data: Dataset, as_of: dt.date) -> range:
