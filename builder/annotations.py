@@ -24,6 +24,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .inline import QuickInlineProcessor
+
 ENTITY_KINDS = {"org": "organizations", "country": "countries", "person": "people"}
 # The pipe of an annotation is swapped for a private-use character before block parsing, so
 # that an annotation inside a table cell does not split the cell.
@@ -262,3 +264,5 @@ class ArticleExtension(Extension):
         md.treeprocessors.register(_ParagraphNumbers(md, self), "paragraph-numbers", 6)
         # After MkDocs' link resolution ("relpath", 0): see _EntityLink.
         md.treeprocessors.register(_EntityHrefs(md, self), "entity-hrefs", -10)
+        # Python-Markdown's own inline pass, at its own place, minus the fruitless pattern tries.
+        md.treeprocessors.register(QuickInlineProcessor(md), "inline", 20)

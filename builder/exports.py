@@ -122,15 +122,14 @@ def country_year_csv(data: Dataset, as_of: dt.date) -> str:
     for org_id in sorted(data.organizations):
         org = data.organizations[org_id]
         lineage = data.lineage(org_id)
-        countries = sorted({m.country for m in data.memberships if m.org in lineage})
+        countries = sorted({m.country for o in lineage for m in data.memberships_of_org(o)})
         if not countries:
             continue
         first = min(data.organizations[o].founded.year for o in lineage)
-        last = org.dissolved.year if org.dissolved else as_of.year
+        years = range(first, (org.dissolved.year if org.dissolved else as_of.year) + 1)
         for country in countries:
-            for year in range(first, last + 1):
-                status = matrix.cell(data, org_id, country, year).status
-                writer.writerow([org_id, country, year, status, COW_CODES.get(status, 0)])
+            writer.writerows([org_id, country, year, cell.status, COW_CODES.get(cell.status, 0)]
+                             for year, cell in zip(years, matrix.standings(data, org_id, country, years)))
     return out.getvalue()
 
 

@@ -6,6 +6,7 @@ member", "unknown" (a partial date leaves the day open) and "the organization di
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .dates import year_end
@@ -33,14 +34,24 @@ class Cell:
 
 def cell(data: Dataset, org_id: str, country_id: str, year: int) -> Cell:
     """The country's standing in the organization at the end of `year`."""
-    day = year_end(year)
-    exists = data.organizations[org_id].exists_on(day)
-    if exists is False:
-        return _NOT_YET
+    return next(standings(data, org_id, country_id, (year,)))
+
+
+def standings(data: Dataset, org_id: str, country_id: str, years) -> Iterator[Cell]:
+    """`cell` for each of `years`, with the organization, the state and the records looked up once."""
+    org = data.organizations[org_id]
     country = data.countries.get(country_id)
-    if country and country.dissolved and day >= country.dissolved.last_day:
-        return _NO_STATE
-    return _held(data.records_of(org_id, country_id), day, exists)
+    state_ends = country.dissolved.last_day if country and country.dissolved else None
+    records = data.records_of(org_id, country_id)
+    for year in years:
+        day = year_end(year)
+        exists = org.exists_on(day)
+        if exists is False:
+            yield _NOT_YET
+        elif state_ends is not None and day >= state_ends:
+            yield _NO_STATE
+        else:
+            yield _held(records, day, exists)
 
 
 def _held(records: list[Membership], day: dt.date, exists) -> Cell:

@@ -129,8 +129,10 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
     @event_priority(-50)  # after the search plugin has made its index
     def on_pre_build(self, config):
         search_plugin = config.plugins.get("search")
+        self.search_index = None
         if isinstance(search_plugin, SearchPlugin) and type(search_plugin.search_index) is SearchIndex:
-            search_plugin.search_index = search.QuickIndex(**search_plugin.config)
+            self.search_index = search_plugin.search_index = search.QuickIndex(**search_plugin.config)
+            self.search_index.changes = self._search_changes
         # Generated bodies are rendered outside MkDocs' own template pass, so they get an environment.
         self.body_env = self.on_env(config.theme.get_env(), config, None)
         cell = self.body_env.get_template("partials/matrix_cell.html").module.cell
@@ -285,17 +287,29 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         """The yearly matrices left out of the full index (they would crowd every result list), and
         the small index of page titles and names that a search loads first."""
         index_file = site_dir / "search" / "search_index.json"
-        if not index_file.is_file():
+        if self.search_index is not None and self.search_index.final is not None:
+            index = self.search_index.final  # written so already
+        elif index_file.is_file():  # another search index than ours, or a prebuilt one
+            hidden, texts = self._search_changes()
+            index = search.with_texts(search.trimmed(json.loads(index_file.read_text(encoding="utf-8")), hidden), texts)
+            index_file.write_text(search.dumps(index), encoding="utf-8")
+        else:
             return
-        hidden = {p.url for p in self.pages.values() if not p.searchable}
-        names = {page.url: self._entity_facts(*page.entity)[1] for page in self.pages.values() if page.entity}
-        texts = {page.url: " ".join([page.description, *names.get(page.url, [])]).strip()
-                 for page in self.pages.values() if page.searchable}
-        index = search.trimmed(json.loads(index_file.read_text(encoding="utf-8")), hidden)
-        index = search.with_texts(index, texts)
-        index_file.write_text(search.dumps(index), encoding="utf-8")
+        names = self._other_names()
         names.update({article.url: [article.byline] for article in self.articles.values()})
         (site_dir / "search" / "titles.json").write_text(search.dumps(search.titles(index, names)), encoding="utf-8")
+
+    def _search_changes(self) -> tuple[set[str], dict[str, str]]:
+        """The pages the full index leaves out, and the texts it gives generated pages."""
+        hidden = {p.url for p in self.pages.values() if not p.searchable}
+        names = self._other_names()
+        texts = {page.url: " ".join([page.description, *names.get(page.url, [])]).strip()
+                 for page in self.pages.values() if page.searchable}
+        return hidden, texts
+
+    def _other_names(self) -> dict[str, list[str]]:
+        """By page URL: the aliases, acronyms and official names of what a generated page is about."""
+        return {page.url: self._entity_facts(*page.entity)[1] for page in self.pages.values() if page.entity}
 
     def _write_redirect_pages(self, site_dir: Path, config) -> None:
         template = self.body_env.get_template("redirect.html")

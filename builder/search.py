@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 from mkdocs.contrib.search.search_index import ContentSection, SearchIndex
@@ -103,7 +104,21 @@ def _heading_id(tag: str) -> str | None:
 
 
 class QuickIndex(SearchIndex):
-    """MkDocs' search index, with its entries made from page_sections where that reads the page."""
+    """MkDocs' search index, with its entries made from page_sections where that reads the page,
+    written once in its final form: `changes` gives the pages to leave out and the texts to put
+    in (see trimmed, with_texts), and `final` keeps what was written for titles.json. Reading
+    70 MB of JSON back in to change it took longer than writing it."""
+
+    changes: Callable[[], tuple[set[str], dict[str, str]]] | None = None
+    final: dict | None = None
+
+    def generate_search_index(self) -> str:
+        if self.changes is None or self.config["prebuild_index"]:
+            return super().generate_search_index()
+        hidden, texts = self.changes()
+        config = json.loads(json.dumps(self.config, default=str))  # as MkDocs writes it
+        self.final = with_texts(trimmed({"docs": self._entries, "config": config}, hidden), texts)
+        return dumps(self.final)
 
     def add_entry_from_context(self, page) -> None:
         read = page_sections(page.content) if page.content is not None else None
