@@ -1,6 +1,7 @@
 """Shared fixtures: small projects in temporary folders, and the real site built once."""
 from __future__ import annotations
 
+import fcntl
 import functools
 import hashlib
 import json
@@ -61,11 +62,29 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def shared_folder(tmp_path_factory, name: str, make) -> Path:
+    """`make(folder)` once for the whole run, however many pytest-xdist workers ask: the first one
+    makes it in the run's common temporary folder while the others wait, then all use it."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # beside the workers' own folders
+    folder, done = base / name, base / f"{name}.done"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 def _build(tmp_path_factory, name: str, env: dict) -> Path:
-    site = tmp_path_factory.mktemp(name) / "site"
-    result = run_builder(ROOT, "build", "--site-dir", str(site), env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    def make(folder: Path) -> None:
+        result = run_builder(ROOT, "build", "--site-dir", str(folder / "site"), env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return shared_folder(tmp_path_factory, name, make) / "site"
 
 
 # The build date of `built_site`: fixed, so that its output depends on the sources only, not on
@@ -166,7 +185,11 @@ def _dump(path: Path, records: list[dict]) -> None:
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("hostile") / "project")
+    return shared_folder(tmp_path_factory, "hostile", _make_hostile_project) / "project" / "site"
+
+
+def _make_hostile_project(folder: Path) -> None:
+    root = make_project(folder / "project")
     data = root / "site_data"
     orgs = yaml.safe_load((data / "organizations.yaml").read_text(encoding="utf-8"))
     for org in orgs:
@@ -210,12 +233,37 @@ def hostile_site(tmp_path_factory) -> Path:
           "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n"
           "The [[org:csto]] and [[country:uzb]], named by [[person:doe]].[^1]\n\n"
           "[^1]: A note on [[org:csto]].\n")
-    site = root / "site"
     result = run_builder(root, "build", env={"SITE_URL": HOSTILE_SITE_URL})
     assert result.returncode == 0, result.stdout + result.stderr
-    return site
 
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/site.sha256 from this build (tests/test_golden.py)")
+
+
+# How pytest-xdist shares the tests between its workers: the tests of a file go to one worker, so
+# that its module fixtures are made once, except in these files, whose tests share only session
+# fixtures (every worker has its own) or fixtures made per parameter (one visit per page kind).
+SPREAD_BY = {"test_browser.py": "test", "test_accessibility.py": "parameter"}
+
+
+def work_unit(nodeid: str) -> str:
+    """The tests that must run on one worker have the same work unit."""
+    path, _, test = nodeid.partition("::")
+    how = SPREAD_BY.get(path.rpartition("/")[2])
+    if how == "test":
+        return nodeid
+    if how == "parameter" and "[" in test:
+        return path + test[test.index("["):]
+    return path
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorkUnit(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return ByWorkUnit(config, log)

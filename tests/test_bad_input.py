@@ -1,7 +1,7 @@
 """Every case of the bad-input corpus (tests/bad_inputs.py) is refused cleanly by both builds.
 
 For each case: `python -m builder build` (what `python3 run.py build` runs) and plain
-`mkdocs build` exit non-zero, print exactly the case's `FILE:LINE: message` lines and the count,
+`mkdocs build` (each in a fresh process, tests/commands.py) exit non-zero, print exactly the case's `FILE:LINE: message` lines and the count,
 show no traceback, and leave the previous site/ byte for byte. The cases run in parallel, a few
 processes at a time, so the corpus can grow without slowing the suite much.
 """
@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+import commands
 from bad_inputs import ARTICLE, CASES, Case, Link
 from conftest import ROOT, make_project, run_builder, write
 from test_build_errors import tree_digest
@@ -54,9 +54,8 @@ def _run(case: Case, base: Path) -> Outcome:
     write(root / "site/organizations/csto/index.html", "previous\n")
     before = tree_digest(root / "site")
     _apply(root, case.files)
-    builder = subprocess.run([sys.executable, "-m", "builder", "--root", str(root), "build"],
-                             cwd=ROOT, capture_output=True, text=True)
-    mkdocs = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True)
+    builder = commands.run("builder", ["--root", str(root), "build"], cwd=ROOT)
+    mkdocs = commands.run("mkdocs", ["build"], cwd=root)
     leftovers = sorted(p.name for p in root.iterdir() if p.name.startswith(".site") and p.name != ".site.lock")
     return Outcome(builder, mkdocs, before, tree_digest(root / "site"), leftovers)
 

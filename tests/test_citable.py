@@ -179,31 +179,31 @@ def test_crawl_under_a_sub_path_finds_no_broken_link_or_anchor(published_site, t
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     start = f"http://127.0.0.1:{httpd.server_address[1]}/repo/"
     pages: dict[str, _Links] = {}
-    queue, broken = [start], []
+    # Each address with the first page and link that led to it; one GET each (a missing one is
+    # the broken link).
+    queue, seen, broken = [(start, "the start page")], {start}, []
     try:
         while queue:
-            url = queue.pop()
-            if url in pages:
+            url, referrer = queue.pop()
+            try:
+                with urllib.request.urlopen(url) as response:
+                    if "html" not in response.headers.get("Content-Type", ""):
+                        pages[url] = _Links()
+                        continue
+                    parser = _Links()
+                    parser.feed(response.read().decode("utf-8"))
+            except urllib.error.HTTPError:
+                broken.append(referrer)
                 continue
-            with urllib.request.urlopen(url) as response:
-                if "html" not in response.headers.get("Content-Type", ""):
-                    pages[url] = _Links()
-                    continue
-                parser = _Links()
-                parser.feed(response.read().decode("utf-8"))
             pages[url] = parser
             for href in parser.links:
                 target = urljoin(url, href)
                 if not target.startswith(start):
                     continue
                 page_url = target.split("#")[0]
-                if page_url not in pages and page_url not in queue:
-                    try:
-                        urllib.request.urlopen(urllib.request.Request(page_url, method="HEAD")).close()
-                    except urllib.error.HTTPError:
-                        broken.append(f"{url} -> {href}")
-                        continue
-                    queue.append(page_url)
+                if page_url not in seen:
+                    seen.add(page_url)
+                    queue.append((page_url, f"{url} -> {href}"))
         for url, parser in pages.items():
             for href in parser.links:
                 target = urljoin(url, href)
