@@ -55,7 +55,11 @@ def test_bad_data_stops_the_build_and_leaves_the_old_site_untouched(project):
 def test_a_failure_inside_mkdocs_also_leaves_the_old_site(project):
     assert run_builder(project, "build").returncode == 0
     before = tree_digest(project / "site")
-    write(project / "templates/pages/country.html", "{% for x in %}broken template{% endfor %}\n")
+    # A site's own template, overriding the theme's (custom_dir), that does not compile.
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("  name: reference", "  name: reference\n  custom_dir: overrides"),
+                                        encoding="utf-8")
+    write(project / "overrides/pages/country.html", "{% for x in %}broken template{% endfor %}\n")
     result = run_builder(project, "build")
     assert result.returncode == 1
     assert result.stderr.rstrip().endswith("build failed; site/ was left as it was.")

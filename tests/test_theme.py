@@ -1,0 +1,50 @@
+"""The theme is installed with the generator: `theme: {name: reference}`, overridable template by template."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from mkdocs.utils import get_theme_dir
+
+from conftest import ROOT, make_project, run_builder, write
+
+
+def test_the_installed_theme_is_the_repository_templates_folder():
+    assert Path(get_theme_dir("reference")) == ROOT / "templates"
+
+
+def test_a_site_overrides_one_template_and_keeps_the_rest_of_the_theme(tmp_path):
+    project = make_project(tmp_path / "site-project")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  name: reference" in config
+    (project / "mkdocs.yml").write_text(config.replace("  name: reference", "  name: reference\n  custom_dir: overrides"),
+                                        encoding="utf-8")
+    write(project / "overrides/partials/events.html", '<p class="site-events">This site lists its events elsewhere.</p>\n')
+    result = run_builder(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    organization = (project / "site/organizations/csto/index.html").read_text(encoding="utf-8")
+    assert '<p class="site-events">This site lists its events elsewhere.</p>' in organization
+    assert 'href="../../assets/site.css"' in organization  # the rest is the theme's
+    assert (project / "site/assets/search.js").is_file() and (project / "site/404.html").is_file()
+
+
+def test_the_wheel_ships_every_file_of_the_theme(tmp_path):
+    # Built from a copy: building in place would leave build/ in the checkout.
+    source = tmp_path / "source"
+    for part in ("builder", "templates"):
+        shutil.copytree(ROOT / part, source / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", source / "pyproject.toml")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                    "--wheel-dir", str(tmp_path / "wheel"), str(source)], check=True, capture_output=True)
+    (wheel,) = (tmp_path / "wheel").glob("*.whl")
+    shipped = {name.removeprefix("builder/theme/") for name in zipfile.ZipFile(wheel).namelist()
+               if name.startswith("builder/theme/")}
+    theme = {p.relative_to(ROOT / "templates").as_posix() for p in (ROOT / "templates").rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts}
+    assert shipped == theme
+    entry_points = zipfile.ZipFile(wheel).read(next(n for n in zipfile.ZipFile(wheel).namelist()
+                                                    if n.endswith(".dist-info/entry_points.txt"))).decode()
+    assert "[mkdocs.themes]\nreference = builder.theme" in entry_points
