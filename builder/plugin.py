@@ -53,6 +53,10 @@ class ReferenceConfig(Config):
     # The day the data speaks for: "members now" means members on this day. Set in mkdocs.yml, not
     # read from the clock, so two builds of one commit are identical.
     as_of = c.Type(str)
+    # Words a reader sees that belong to this site, not to the generator. The articles index's
+    # first sentence is HTML the site's author writes (as MkDocs' `copyright` is).
+    search_placeholder = c.Type(str, default="Search this site…")
+    articles_intro = c.Type(str, default="The texts of this site, complete and faithful to their sources.")
 
 
 class ReferencePlugin(BasePlugin[ReferenceConfig]):
@@ -145,6 +149,8 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         env.filters["rel"] = _rel_filter
         env.filters["anchor_links"] = anchor_links
         env.globals["as_of"] = self.as_of
+        env.globals["search_placeholder"] = self.config.search_placeholder
+        env.globals["articles_intro"] = Markup(self.config.articles_intro)
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
