@@ -3,6 +3,7 @@
 
     python3 run.py build   # validate site_data/ and build the site into site/
     python3 run.py test    # run the whole test suite
+    python3 run.py new DIR # start a new site: an example site in DIR (then: mkdocs build -f DIR/mkdocs.yml)
 
 Both create the project's virtual environment in .venv/ when there is none (or when
 pyproject.toml changed since it was made), then run inside it. Extra arguments are passed on
@@ -44,7 +45,7 @@ def ensure_environment() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"build", "test", "check", "serve"}:
+    if not argv or argv[0] not in {"build", "test", "check", "serve", "new"}:
         print(__doc__.strip())
         return 2
     command, rest = argv[0], argv[1:]

@@ -119,6 +119,20 @@ def build(root: Path, config_file: Path, site_dir: Path) -> int:
     return 0
 
 
+def new(folder: Path) -> int:
+    from .scaffold import new_site
+
+    problems = new_site(folder)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    print(f"A new site in {folder}/: its data in site_data/, its texts in content/.\n"
+          f"Build it:   mkdocs build -f {folder / 'mkdocs.yml'}\n"
+          f"Preview it: mkdocs serve -f {folder / 'mkdocs.yml'}")
+    return 0
+
+
 def import_article(root: Path, args: argparse.Namespace) -> int:
     """Read the span, draft it (builder.importer), write it; bad input is one line and exit 2."""
     from . import importer
@@ -178,12 +192,16 @@ def main(argv: list[str] | None = None) -> int:
     bench_parser.add_argument("--scale", type=int, default=100, help="number of articles (default 100)")
     bench_parser.add_argument("--json", action="store_true", help="print one line of JSON")
     bench_parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    new_parser = commands.add_parser("new", help="start a new site: an example site in a new folder")
+    new_parser.add_argument("folder", type=Path, help="the new site's folder (missing or empty)")
     urls_parser = commands.add_parser("urls", help="the manifest of published URLs and anchors")
     urls_parser.add_argument("--update", action="store_true", required=True,
                              help="build, then record every newly published URL and anchor")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     config_file = root / "mkdocs.yml"
+    if args.command == "new":
+        return new(args.folder)
     if args.command == "import":
         return import_article(root, args)
     if args.command == "check":

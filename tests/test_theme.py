@@ -31,7 +31,7 @@ def test_a_site_overrides_one_template_and_keeps_the_rest_of_the_theme(tmp_path)
     assert (project / "site/assets/search.js").is_file() and (project / "site/404.html").is_file()
 
 
-def test_the_wheel_ships_every_file_of_the_theme(tmp_path):
+def test_the_wheel_ships_every_file_of_the_theme_and_of_the_new_site(tmp_path):
     # Built from a copy: building in place would leave build/ in the checkout.
     source = tmp_path / "source"
     for part in ("builder", "templates"):
@@ -40,11 +40,11 @@ def test_the_wheel_ships_every_file_of_the_theme(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
                     "--wheel-dir", str(tmp_path / "wheel"), str(source)], check=True, capture_output=True)
     (wheel,) = (tmp_path / "wheel").glob("*.whl")
-    shipped = {name.removeprefix("builder/theme/") for name in zipfile.ZipFile(wheel).namelist()
-               if name.startswith("builder/theme/")}
-    theme = {p.relative_to(ROOT / "templates").as_posix() for p in (ROOT / "templates").rglob("*")
-             if p.is_file() and "__pycache__" not in p.parts}
-    assert shipped == theme
+    names = zipfile.ZipFile(wheel).namelist()
+    for folder, package in ((ROOT / "templates", "builder/theme/"), (ROOT / "builder/scaffold", "builder/scaffold/")):
+        shipped = {name.removeprefix(package) for name in names if name.startswith(package)}
+        assert shipped == {p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                           if p.is_file() and "__pycache__" not in p.parts}
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in zipfile.ZipFile(wheel).namelist()
                                                     if n.endswith(".dist-info/entry_points.txt"))).decode()
     assert "[mkdocs.themes]\nreference = builder.theme" in entry_points
