@@ -17,6 +17,7 @@ import yaml
 from .model import SLUG
 from .problems import DataError
 from .project import as_of_day, load_project
+from .validate import check_overlap_pairs
 
 
 def _plugin_options(config_file: Path) -> dict:
@@ -55,6 +56,11 @@ def check(root: Path, config_file: Path) -> int:
         data, articles = project.data, project.articles
     except DataError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    problems = check_overlap_pairs(options.get("overlap_pairs") or [], data,
+                                   config_file.read_text(encoding="utf-8"), config_file.name)
+    if problems:
+        print(DataError(problems).report(), file=sys.stderr)
         return 1
     print(f"{data_dir.relative_to(root)}: {len(data.organizations)} organizations, "
           f"{len(data.countries)} countries, {len(data.memberships)} memberships, "

@@ -298,8 +298,11 @@ def articles_index(articles: list[Article]) -> GeneratedPage:
     )
 
 
-def site_pages(data: Dataset, as_of: dt.date, articles: list[Article] = ()) -> list[GeneratedPage]:
-    """Every page generated from the data, in a stable order."""
+def site_pages(data: Dataset, as_of: dt.date, articles: list[Article] = (),
+               overlap_pairs: list[tuple[str, str]] = ()) -> list[GeneratedPage]:
+    """Every page generated from the data, in a stable order; `overlap_pairs` are the pairs of
+    organizations compared on pages of their own (mkdocs.yml, checked by validate.check_overlap_pairs)."""
+    overlap_pairs = [tuple(pair) for pair in overlap_pairs]
     articles = list(articles)
     by_author = articles_by_author(articles)
     pages = [organizations_index(data, as_of), countries_index(data, as_of), sources_index(data),
@@ -310,9 +313,9 @@ def site_pages(data: Dataset, as_of: dt.date, articles: list[Article] = ()) -> l
     pages += [country_page(data, i, as_of) for i in sorted(data.countries)]
     pages += [person_page(data, data.people[i], by_author.get(data.people[i].name, [])) for i in sorted(data.people)]
     years = matrix.matrix_years(data, as_of)
-    pages.append(matrix_page(data, as_of.year, years, latest=True))
-    pages += [matrix_page(data, year, years) for year in years]
-    pages += [overlap_page(data, a, b, as_of) for a, b in overlap_pairs(data)]
+    pages.append(matrix_page(data, as_of.year, years, overlap_pairs, latest=True))
+    pages += [matrix_page(data, year, years, overlap_pairs) for year in years]
+    pages += [overlap_page(data, a, b, as_of) for a, b in overlap_pairs]
     pages.append(timeline_page(data))
     return pages
 
@@ -347,17 +350,6 @@ STATUS_ABBREVIATIONS = {
     matrix.NOT_MEMBER: "–", matrix.UNKNOWN_STATUS: "?", matrix.NOT_YET: "·", matrix.NO_STATE: "×",
 }
 
-# The pairs the texts compare (SAF 000:274–276 CSTO/SCO; KAZ 3319–3320 CSTO/EurAsEC; KAZ
-# 3147–3156 EurAsEC/CACO; SAF 000:140 CIS/CSTO; the EU and NATO throughout KEA and ADA).
-OVERLAP_PAIRS = [("csto", "sco"), ("csto", "eurasec"), ("eurasec", "caco"), ("cis", "csto"),
-                 ("nato", "eu"), ("csto", "eaeu"), ("guam", "cis")]
-
-
-def overlap_pairs(data: Dataset) -> list[tuple[str, str]]:
-    """The compared pairs whose two organizations are both in the data."""
-    return [(a, b) for a, b in OVERLAP_PAIRS if a in data.organizations and b in data.organizations]
-
-
 class CellView(NamedTuple):
     """What a matrix cell shows; a tuple, so that equal cells are rendered once (see the plugin)."""
 
@@ -382,7 +374,7 @@ def _matrix_cell_view(cell: "matrix.Cell", notes: SourceNotes, records: dict) ->
                     notes.cite(record.sources[:1])[0], title)
 
 
-def _matrix_view(data: Dataset, year: int, years: range, latest: bool) -> dict:
+def _matrix_view(data: Dataset, year: int, years: range, latest: bool, pairs=()) -> dict:
     grid = matrix.build_matrix(data, year)
     notes = SourceNotes(data)
     columns = [_org_link(data, o) for o in grid.orgs]
@@ -406,15 +398,15 @@ def _matrix_view(data: Dataset, year: int, years: range, latest: bool) -> dict:
         "regions": sorted({r["region"] for r in rows}, key=REGIONS.index),
         "notes": notes.entries(), "latest": latest,
         "pairs": [{"a": _org_link(data, a), "b": _org_link(data, b), "url": f"overlap/{a}-{b}/"}
-                  for a, b in overlap_pairs(data)],
+                  for a, b in pairs],
     }
 
 
-def matrix_page(data: Dataset, year: int, years: range, latest: bool = False) -> GeneratedPage:
+def matrix_page(data: Dataset, year: int, years: range, pairs=(), latest: bool = False) -> GeneratedPage:
     title = "Member matrix" if latest else f"Member matrix, {year}"
     return GeneratedPage(
         src_uri="matrix/index.md" if latest else f"matrix/{year}.md", title=title, template="matrix.html",
-        context=partial(_matrix_view, data, year, years, latest),
+        context=partial(_matrix_view, data, year, years, latest, pairs),
         description=f"Which country belonged to which organization at the end of {year}, with sources.",
         breadcrumbs=[] if latest else [("Member matrix", "matrix/")], searchable=latest,
     )

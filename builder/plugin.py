@@ -41,7 +41,7 @@ from .project import as_of_day, load_project
 from .redirects import anchor_map, check_targets, page_redirects
 from .staging import StagedSite
 from .urls import breadcrumbs, relative_url
-from .validate import missing_article_anchors
+from .validate import check_overlap_pairs, missing_article_anchors
 
 log = get_plugin_logger(__name__)
 
@@ -57,6 +57,8 @@ class ReferenceConfig(Config):
     # first sentence is HTML the site's author writes (as MkDocs' `copyright` is).
     search_placeholder = c.Type(str, default="Search this site…")
     articles_intro = c.Type(str, default="The texts of this site, complete and faithful to their sources.")
+    # Pairs of organizations compared year by year on pages of their own (overlap/A-B/).
+    overlap_pairs = c.Type(list, default=[])
 
 
 class ReferencePlugin(BasePlugin[ReferenceConfig]):
@@ -80,6 +82,11 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         except DataError as error:
             raise PluginError(error.report()) from None
         self.data, self.redirects = project.data, project.redirects
+        config_file = Path(config.config_file_path)
+        problems = check_overlap_pairs(self.config.overlap_pairs, self.data,
+                                       config_file.read_text(encoding="utf-8"), config_file.name)
+        if problems:
+            raise PluginError(DataError(problems).report())
         self.articles = {a.slug: a for a in project.articles}
         self.people_by_name = {p.name: p.id for p in sorted(self.data.people.values(), key=lambda p: p.id)}
         self.manifest_path = root / self.config.data_dir / published.MANIFEST
@@ -123,7 +130,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         return table[entity_id].name
 
     def on_files(self, files, config):
-        for page in site_pages(self.data, self.as_of, self.articles.values()):
+        for page in site_pages(self.data, self.as_of, self.articles.values(), self.config.overlap_pairs):
             self.pages[page.src_uri] = page
             self.titles[page.url] = page.title
             front = f"---\ntitle: {json.dumps(page.title)}\n---\n"

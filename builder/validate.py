@@ -193,3 +193,29 @@ def missing_article_anchors(data: Dataset, published: set[str]) -> list[Problem]
                 file, line = _at(record, "sources")
                 problems.append(Problem(file, line, f"source '{ref}': the article has no {what} {match['number']}"))
     return problems
+
+
+def check_overlap_pairs(pairs, data: Dataset, config_text: str, display: str) -> list[Problem]:
+    """The `overlap_pairs` option of mkdocs.yml: two organization ids a pair, each in the data.
+
+    MkDocs gives plugin options without their lines; a problem is placed on the first line from
+    `overlap_pairs:` on that holds the wrong value."""
+    lines = config_text.splitlines()
+    start = next((n for n, line in enumerate(lines) if "overlap_pairs" in line), 0)
+
+    def line_of(value: str) -> int:
+        return next((n + 1 for n in range(start, len(lines)) if value in lines[n]), start + 1)
+
+    problems = []
+    for pair in pairs:
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(i, str) for i in pair)):
+            problems.append(Problem(display, line_of(str(pair)[:20]), f"overlap_pairs: each pair is two "
+                                    f"organization ids, like [a, b]; got {pair!r}"))
+            continue
+        for org_id in pair:
+            if org_id not in data.organizations:
+                problems.append(Problem(display, line_of(org_id), f"overlap_pairs: '{org_id}' is not an organization "
+                                        f"in the data{did_you_mean(org_id, data.organizations)}"))
+        if pair[0] == pair[1]:
+            problems.append(Problem(display, line_of(pair[0]), f"overlap_pairs: '{pair[0]}' is compared with itself"))
+    return problems

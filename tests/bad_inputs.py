@@ -7,7 +7,9 @@ lines in the order they are printed (sorted by file and line), without the closi
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,11 @@ EVENT = ("- id: summit\n  date: 2004-06\n  title: A summit\n  kind: summit\n  or
          "  sources: [csto-charter-2002]\n")
 BOMB = "".join(f"- &{chr(97 + n)} [{', '.join([f'*{chr(96 + n)}'] * 9) if n else 'x, x, x, x, x, x, x, x, x'}]\n"
                for n in range(10))
+
+# The project's mkdocs.yml with overlap pairs that name an unknown organization and one twice.
+_CONFIG = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+BAD_PAIRS = re.sub(r"^      overlap_pairs: .*$", "      overlap_pairs: [[csto, ctso], [caco, caco]]", _CONFIG, flags=re.M)
+PAIRS_LINE = BAD_PAIRS.splitlines().index("      overlap_pairs: [[csto, ctso], [caco, caco]]") + 1
 
 CASES = [
     # --- YAML: syntax, encodings, shapes -------------------------------------------------------
@@ -219,6 +226,10 @@ CASES = [
         'content/articles/short.md:13: footnote [^1] is defined twice (first on line 11)',
     ]),
     # --- the project ----------------------------------------------------------------------------
+    Case("overlap-pairs-naming-unknown-organizations", {"mkdocs.yml": BAD_PAIRS}, [
+        f"mkdocs.yml:{PAIRS_LINE}: overlap_pairs: 'caco' is compared with itself",
+        f"mkdocs.yml:{PAIRS_LINE}: overlap_pairs: 'ctso' is not an organization in the data (did you mean 'csto'?)",
+    ]),
     Case("symlink-out-of-the-project", {"content/secret.md": Link("/etc/hostname")}, [
         'content/secret.md:1: a symbolic link to /etc/hostname, outside the project; copy what it points at into the project instead',
     ]),

@@ -29,7 +29,7 @@ def new_site(tmp_path_factory) -> Path:
 def test_the_new_site_has_every_page_kind(new_site):
     site = new_site / "site"
     for page in ["", "articles/", "articles/example-essay/", "organizations/", "organizations/v4/", "countries/",
-                 "countries/pol/", "people/ann-example/", "sources/", "matrix/", "matrix/1995/", "timeline/"]:
+                 "countries/pol/", "people/ann-example/", "sources/", "matrix/", "matrix/1995/", "timeline/", "overlap/v4-nato/"]:
         assert (site / page / "index.html").is_file(), page
     article = (site / "articles/example-essay/index.html").read_text(encoding="utf-8")
     assert 'href="../../organizations/v4/"' in article and 'id="fn1"' in article
