@@ -157,6 +157,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         env.filters["anchor_links"] = anchor_links
         env.globals["as_of"] = self.as_of
         env.globals["search_placeholder"] = self.config.search_placeholder
+        env.globals["has_articles"] = bool(self.articles)  # no articles, no articles index to link to
         env.globals["articles_intro"] = Markup(self.config.articles_intro)
         return env
 

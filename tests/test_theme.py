@@ -7,6 +7,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from mkdocs.utils import get_theme_dir
 
 from conftest import ROOT, make_project, run_builder, write
@@ -48,3 +49,17 @@ def test_the_wheel_ships_every_file_of_the_theme_and_of_the_new_site(tmp_path):
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in zipfile.ZipFile(wheel).namelist()
                                                     if n.endswith(".dist-info/entry_points.txt"))).decode()
     assert "[mkdocs.themes]\nreference = builder.theme" in entry_points
+
+
+def test_a_site_without_articles_does_not_link_to_an_articles_index(tmp_path):
+    project = make_project(tmp_path / "no-articles")  # the small data, and no article
+    result = run_builder(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (project / "site/articles").exists()
+    for page in ["index.html", "organizations/csto/index.html", "404.html"]:
+        html = BeautifulSoup((project / "site" / page).read_text(encoding="utf-8"), "html.parser")
+        links = [a["href"] for part in html.select("nav.site-sections, footer.site-footer") for a in part.select("a[href]")]
+        assert links and not [link for link in links if "articles" in link], page
+    write(project / "content/articles/short.md", "---\ntitle: A short text\nkind: chapter\n---\n\nA text.\n")
+    assert run_builder(project, "build").returncode == 0
+    assert 'href="articles/">Articles</a>' in (project / "site/index.html").read_text(encoding="utf-8")
