@@ -195,7 +195,8 @@ def check_text(text: str, display: str, data: Dataset | None) -> list[Problem]:
             if kind not in ("org", "country", "person"):
                 problems.append(Problem(display, number, f"unknown annotation kind '{kind}' in '{m[0]}' "
                                                          f"(use org, country or person)"))
-            elif data is not None and entity_id not in tables[kind][0]:
+            elif data is not None and entity_id not in tables[kind][0] and entity_id not in data.unreadable:
+                # (an id whose record could not be read is reported there, once)
                 table, noun = tables[kind]
                 problems.append(Problem(display, number, f"unknown {noun} '{entity_id}' in '{m[0]}'"
                                                          f"{did_you_mean(entity_id, table)}"))

@@ -82,7 +82,8 @@ def _choice(vocabulary) -> Callable[[Any], str]:
     def convert(value: Any) -> str:
         text = _text(value)
         if text not in vocabulary:
-            raise _Invalid(f"'{text}' is not one of the allowed values{did_you_mean(text, vocabulary)}")
+            raise _Invalid(f"'{text}' is not one of the allowed values{did_you_mean(text, vocabulary)}; "
+                           f"use one of: {', '.join(vocabulary)}")
         return text
 
     return convert

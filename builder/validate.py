@@ -104,7 +104,7 @@ def validate(data: Dataset, articles: Iterable[str] = (), as_of: dt.date | None 
         for role in person.roles:
             line = role.line or person.origin.line
             for value, table, noun in ((role.org, orgs, "organization"), (role.country, countries, "country")):
-                if value is not None and value not in table:
+                if value is not None and value not in table and value not in data.unreadable:
                     check.problems.append(Problem(person.origin.file, line,
                                                   f"unknown {noun} '{value}'{did_you_mean(value, table)}"))
             if role.start and role.end and role.end.last_day <= role.start.first_day:

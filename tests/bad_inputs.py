@@ -11,6 +11,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from builder.model import ORG_KINDS, REGIONS, STATUSES
+
+# A vocabulary error lists the allowed values, in their order.
+REGIONS_LIST, STATUSES_LIST = ", ".join(REGIONS), ", ".join(STATUSES)
+
 
 @dataclass(frozen=True)
 class Link:
@@ -42,6 +47,12 @@ BOMB = "".join(f"- &{chr(97 + n)} [{', '.join([f'*{chr(96 + n)}'] * 9) if n else
 _CONFIG = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
 BAD_PAIRS = re.sub(r"^      overlap_pairs: .*$", "      overlap_pairs: [[csto, ctso], [caco, caco]]", _CONFIG, flags=re.M)
 PAIRS_LINE = BAD_PAIRS.splitlines().index("      overlap_pairs: [[csto, ctso], [caco, caco]]") + 1
+
+# The small data's CSTO with a misspelt kind: the record is refused, and the memberships, the
+# article and the events that name 'csto' must not be reported as dangling on top of it.
+_ORGS = (Path(__file__).resolve().parent / "fixtures/mini/site_data/organizations.yaml").read_text(encoding="utf-8")
+BAD_KIND = _ORGS.replace("kind: collective security organization", "kind: collective security organisation", 1)
+KIND_LINE = BAD_KIND.splitlines().index("  kind: collective security organisation") + 1
 
 CASES = [
     # --- YAML: syntax, encodings, shapes -------------------------------------------------------
@@ -111,7 +122,7 @@ CASES = [
         "site_data/countries/extra.yaml:1: 'id' 'kz' must be an ISO 3166 alpha-3 code in lowercase, like 'kaz'",
     ]),
     Case("unknown-region", {"site_data/countries/extra.yaml": "- id: kaz\n  name: Kazakhstan\n  region: Central Asai\n"}, [
-        "site_data/countries/extra.yaml:3: 'region' 'Central Asai' is not one of the allowed values (did you mean 'Central Asia'?)",
+        "site_data/countries/extra.yaml:3: 'region' 'Central Asai' is not one of the allowed values (did you mean 'Central Asia'?); use one of: " + REGIONS_LIST,
     ]),
     # --- references ---------------------------------------------------------------------------
     Case("dangling-organization", {"site_data/memberships/extra.yaml": MEMBERSHIP.replace("org: csto", "org: ctso")}, [
@@ -127,7 +138,7 @@ CASES = [
         "site_data/organizations/extra.yaml:5: unknown organization 'shanghai-6'",
     ]),
     Case("unknown-status", {"site_data/memberships/extra.yaml": MEMBERSHIP.replace("status: observer", "status: obsrver")}, [
-        "site_data/memberships/extra.yaml:3: 'status' 'obsrver' is not one of the allowed values (did you mean 'observer'?)",
+        "site_data/memberships/extra.yaml:3: 'status' 'obsrver' is not one of the allowed values (did you mean 'observer'?); use one of: " + STATUSES_LIST,
     ]),
     # --- dates --------------------------------------------------------------------------------
     Case("impossible-month-and-day", {"site_data/memberships/extra.yaml": MEMBERSHIP.replace("from: 2004", "from: 2008-13-45")}, [
@@ -224,6 +235,10 @@ CASES = [
     ]),
     Case("duplicate-note", {"content/articles/short.md": article(body="Text.[^1]\n\n[^1]: A note.\n\n[^1]: The same number again.\n")}, [
         'content/articles/short.md:13: footnote [^1] is defined twice (first on line 11)',
+    ]),
+    Case("one-bad-value-reported-once", {"site_data/organizations.yaml": BAD_KIND, "content/articles/short.md": ARTICLE}, [
+        f"site_data/organizations.yaml:{KIND_LINE}: 'kind' 'collective security organisation' is not one of the allowed "
+        f"values (did you mean 'collective security organization'?); use one of: " + ", ".join(ORG_KINDS),
     ]),
     # --- the project ----------------------------------------------------------------------------
     Case("overlap-pairs-naming-unknown-organizations", {"mkdocs.yml": BAD_PAIRS}, [

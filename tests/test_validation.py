@@ -8,6 +8,11 @@ from builder.project import load_dataset
 
 from conftest import write
 
+from builder.model import REGIONS, STATUSES
+
+# A vocabulary error lists the allowed values, in their order.
+REGIONS_LIST, STATUSES_LIST = ", ".join(REGIONS), ", ".join(STATUSES)
+
 
 def problems(project):
     with pytest.raises(DataError) as error:
@@ -121,7 +126,7 @@ def test_unknown_vocabulary_value(project):
         """)
     # the record is unreadable, so no overlap with Russia's real CSTO record is reported
     assert problems(project) == [
-        "site_data/memberships/extra.yaml:3: 'status' 'membr' is not one of the allowed values (did you mean 'member'?)",
+        "site_data/memberships/extra.yaml:3: 'status' 'membr' is not one of the allowed values (did you mean 'member'?); use one of: " + STATUSES_LIST,
     ]
 
 
@@ -378,7 +383,7 @@ def test_every_problem_is_reported_at_once(project):
         """)
     write(project / "site_data/sources/broken.yaml", "- id: x\n  title: [\n")
     assert problems(project) == [
-        "site_data/countries/extra.yaml:3: 'region' 'Centrl Asia' is not one of the allowed values (did you mean 'Central Asia'?)",
+        "site_data/countries/extra.yaml:3: 'region' 'Centrl Asia' is not one of the allowed values (did you mean 'Central Asia'?); use one of: " + REGIONS_LIST,
         "site_data/memberships/extra.yaml:2: unknown country 'kgz'",
         "site_data/sources/broken.yaml:3: YAML syntax error: expected the node content, but found '<stream end>'",
     ]
