@@ -17,7 +17,7 @@ import yaml
 from .model import SLUG
 from .problems import DataError
 from .project import as_of_day, load_project
-from .validate import check_overlap_pairs
+from .validate import check_plugin_options
 
 
 def _plugin_options(config_file: Path) -> dict:
@@ -57,8 +57,7 @@ def check(root: Path, config_file: Path) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    problems = check_overlap_pairs(options.get("overlap_pairs") or [], data,
-                                   config_file.read_text(encoding="utf-8"), config_file.name)
+    problems = check_plugin_options(options, data, config_file.read_text(encoding="utf-8"), config_file.name)
     if problems:
         print(DataError(problems).report(), file=sys.stderr)
         return 1

@@ -281,34 +281,37 @@ def people_index(data: Dataset, author_names: set[str]) -> GeneratedPage:
     )
 
 
-def articles_index(articles: list[Article]) -> GeneratedPage:
+# How the articles index groups the texts, by kind (mkdocs.yml `article_groups` may rename them);
+# chapters go under their part when they name one.
+ARTICLE_GROUPS = {"preface": "Front matter", "chapter": "Chapters", "journal-article": "Journal articles"}
+ARTICLES_DESCRIPTION = "The texts of this site, complete and faithful to their sources."
+
+
+def articles_index(articles: list[Article], groups: dict[str, str] | None = None,
+                   description: str = ARTICLES_DESCRIPTION) -> GeneratedPage:
+    groups = {**ARTICLE_GROUPS, **(groups or {})}
     parts: dict[str, list[Article]] = {}
     for article in sorted(articles, key=lambda a: a.order):
-        if article.kind == "journal-article":
-            heading = "Journal article"
-        elif article.kind == "preface":
-            heading = "Front matter"
-        else:
-            heading = article.part or "Chapters"
+        heading = article.part if article.kind == "chapter" and article.part else groups[article.kind]
         parts.setdefault(heading, []).append(article)
     return GeneratedPage(
         src_uri="articles/index.md", title="Articles", template="articles.html",
-        context={"parts": parts},
-        description="The texts of this edition: the collected volume by its parts, and the journal article.",
+        context={"parts": parts}, description=description,
     )
 
 
 def site_pages(data: Dataset, as_of: dt.date, articles: list[Article] = (),
-               overlap_pairs: list[tuple[str, str]] = ()) -> list[GeneratedPage]:
+               overlap_pairs: list[tuple[str, str]] = (), article_groups: dict[str, str] | None = None,
+               articles_description: str = ARTICLES_DESCRIPTION) -> list[GeneratedPage]:
     """Every page generated from the data, in a stable order; `overlap_pairs` are the pairs of
-    organizations compared on pages of their own (mkdocs.yml, checked by validate.check_overlap_pairs)."""
+    organizations compared on pages of their own (mkdocs.yml, checked by validate.check_plugin_options)."""
     overlap_pairs = [tuple(pair) for pair in overlap_pairs]
     articles = list(articles)
     by_author = articles_by_author(articles)
     pages = [organizations_index(data, as_of), countries_index(data, as_of), sources_index(data),
              people_index(data, set(by_author))]
     if articles:
-        pages.append(articles_index(articles))
+        pages.append(articles_index(articles, article_groups, articles_description))
     pages += [organization_page(data, data.organizations[i], as_of) for i in sorted(data.organizations)]
     pages += [country_page(data, i, as_of) for i in sorted(data.countries)]
     pages += [person_page(data, data.people[i], by_author.get(data.people[i].name, [])) for i in sorted(data.people)]

@@ -35,13 +35,13 @@ from mkdocs.structure.files import File
 from . import cite, metadata, published, search
 from .annotations import ArticleExtension
 from .exports import all_exports
-from .pages import GeneratedPage, anchor_links, mention_view, site_pages
+from .pages import ARTICLES_DESCRIPTION, GeneratedPage, anchor_links, mention_view, site_pages
 from .problems import DataError, Problem
 from .project import as_of_day, load_project
 from .redirects import anchor_map, check_targets, page_redirects
 from .staging import StagedSite
 from .urls import breadcrumbs, relative_url
-from .validate import check_overlap_pairs, missing_article_anchors
+from .validate import check_plugin_options, missing_article_anchors
 
 log = get_plugin_logger(__name__)
 
@@ -57,6 +57,9 @@ class ReferenceConfig(Config):
     # first sentence is HTML the site's author writes (as MkDocs' `copyright` is).
     search_placeholder = c.Type(str, default="Search this site…")
     articles_intro = c.Type(str, default="The texts of this site, complete and faithful to their sources.")
+    # The articles index: its groups' headings by article kind, and its description (meta, search).
+    article_groups = c.Type(dict, default={})
+    articles_description = c.Type(str, default=ARTICLES_DESCRIPTION)
     # Pairs of organizations compared year by year on pages of their own (overlap/A-B/).
     overlap_pairs = c.Type(list, default=[])
 
@@ -83,8 +86,8 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             raise PluginError(error.report()) from None
         self.data, self.redirects = project.data, project.redirects
         config_file = Path(config.config_file_path)
-        problems = check_overlap_pairs(self.config.overlap_pairs, self.data,
-                                       config_file.read_text(encoding="utf-8"), config_file.name)
+        problems = check_plugin_options(self.config, self.data, config_file.read_text(encoding="utf-8"),
+                                        config_file.name)
         if problems:
             raise PluginError(DataError(problems).report())
         self.articles = {a.slug: a for a in project.articles}
@@ -130,7 +133,8 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         return table[entity_id].name
 
     def on_files(self, files, config):
-        for page in site_pages(self.data, self.as_of, self.articles.values(), self.config.overlap_pairs):
+        for page in site_pages(self.data, self.as_of, self.articles.values(), self.config.overlap_pairs,
+                               self.config.article_groups, self.config.articles_description):
             self.pages[page.src_uri] = page
             self.titles[page.url] = page.title
             front = f"---\ntitle: {json.dumps(page.title)}\n---\n"

@@ -10,6 +10,7 @@ import re
 from itertools import combinations
 from typing import Iterable
 
+from .articles import ARTICLE_KINDS
 from .dates import PartialDate
 from .model import Dataset, Membership
 from .problems import Problem, did_you_mean
@@ -195,27 +196,37 @@ def missing_article_anchors(data: Dataset, published: set[str]) -> list[Problem]
     return problems
 
 
-def check_overlap_pairs(pairs, data: Dataset, config_text: str, display: str) -> list[Problem]:
-    """The `overlap_pairs` option of mkdocs.yml: two organization ids a pair, each in the data.
+def check_plugin_options(options: dict, data: Dataset, config_text: str, display: str) -> list[Problem]:
+    """The plugin options of mkdocs.yml that name things in the data or in the articles:
+    `overlap_pairs` (two organization ids a pair) and `article_groups` (headings by article kind).
 
     MkDocs gives plugin options without their lines; a problem is placed on the first line from
-    `overlap_pairs:` on that holds the wrong value."""
+    the option's name on that holds the wrong value."""
     lines = config_text.splitlines()
-    start = next((n for n, line in enumerate(lines) if "overlap_pairs" in line), 0)
 
-    def line_of(value: str) -> int:
+    def line_of(option: str, value: str) -> int:
+        start = next((n for n, line in enumerate(lines) if option in line), 0)
         return next((n + 1 for n in range(start, len(lines)) if value in lines[n]), start + 1)
 
     problems = []
-    for pair in pairs:
+    for pair in options.get("overlap_pairs") or []:
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(i, str) for i in pair)):
-            problems.append(Problem(display, line_of(str(pair)[:20]), f"overlap_pairs: each pair is two "
-                                    f"organization ids, like [a, b]; got {pair!r}"))
+            problems.append(Problem(display, line_of("overlap_pairs", str(pair)[:20]), f"overlap_pairs: each pair "
+                                    f"is two organization ids, like [a, b]; got {pair!r}"))
             continue
         for org_id in pair:
             if org_id not in data.organizations:
-                problems.append(Problem(display, line_of(org_id), f"overlap_pairs: '{org_id}' is not an organization "
-                                        f"in the data{did_you_mean(org_id, data.organizations)}"))
+                problems.append(Problem(display, line_of("overlap_pairs", org_id), f"overlap_pairs: '{org_id}' is not "
+                                        f"an organization in the data{did_you_mean(org_id, data.organizations)}"))
         if pair[0] == pair[1]:
-            problems.append(Problem(display, line_of(pair[0]), f"overlap_pairs: '{pair[0]}' is compared with itself"))
+            problems.append(Problem(display, line_of("overlap_pairs", pair[0]),
+                                    f"overlap_pairs: '{pair[0]}' is compared with itself"))
+    for kind, heading in (options.get("article_groups") or {}).items():
+        if kind not in ARTICLE_KINDS:
+            problems.append(Problem(display, line_of("article_groups", str(kind)), f"article_groups: '{kind}' is not "
+                                    f"an article kind{did_you_mean(str(kind), ARTICLE_KINDS)}; use one of: "
+                                    f"{', '.join(ARTICLE_KINDS)}"))
+        elif not isinstance(heading, str) or not heading.strip():
+            problems.append(Problem(display, line_of("article_groups", str(kind)),
+                                    f"article_groups: the heading for '{kind}' must be text"))
     return problems

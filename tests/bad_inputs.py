@@ -47,6 +47,9 @@ BOMB = "".join(f"- &{chr(97 + n)} [{', '.join([f'*{chr(96 + n)}'] * 9) if n else
 _CONFIG = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
 BAD_PAIRS = re.sub(r"^      overlap_pairs: .*$", "      overlap_pairs: [[csto, ctso], [caco, caco]]", _CONFIG, flags=re.M)
 PAIRS_LINE = BAD_PAIRS.splitlines().index("      overlap_pairs: [[csto, ctso], [caco, caco]]") + 1
+BAD_GROUPS = re.sub(r"^      article_groups: .*$", "      article_groups: {preface: Front matter, jurnal-article: Journals}",
+                    re.sub(r"^      overlap_pairs: .*\n", "", _CONFIG, flags=re.M), flags=re.M)
+GROUPS_LINE = BAD_GROUPS.splitlines().index("      article_groups: {preface: Front matter, jurnal-article: Journals}") + 1
 
 # The small data's CSTO with a misspelt kind: the record is refused, and the memberships, the
 # article and the events that name 'csto' must not be reported as dangling on top of it.
@@ -235,6 +238,10 @@ CASES = [
     ]),
     Case("duplicate-note", {"content/articles/short.md": article(body="Text.[^1]\n\n[^1]: A note.\n\n[^1]: The same number again.\n")}, [
         'content/articles/short.md:13: footnote [^1] is defined twice (first on line 11)',
+    ]),
+    Case("article-groups-naming-an-unknown-kind", {"mkdocs.yml": BAD_GROUPS}, [
+        f"mkdocs.yml:{GROUPS_LINE}: article_groups: 'jurnal-article' is not an article kind (did you mean "
+        f"'journal-article'?); use one of: chapter, preface, journal-article",
     ]),
     Case("one-bad-value-reported-once", {"site_data/organizations.yaml": BAD_KIND, "content/articles/short.md": ARTICLE}, [
         f"site_data/organizations.yaml:{KIND_LINE}: 'kind' 'collective security organisation' is not one of the allowed "
