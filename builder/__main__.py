@@ -20,18 +20,31 @@ from .project import as_of_day, load_project
 from .validate import check_plugin_options
 
 
-def _plugin_options(config_file: Path) -> dict:
-    """Our plugin's options from mkdocs.yml (read as plain YAML; MkDocs is not needed for a check)."""
+def _site_config(config_file: Path) -> dict:
+    """mkdocs.yml read as plain YAML (MkDocs is not needed for a check or an import)."""
     if not config_file.exists():
         return {}
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     except (OSError, yaml.YAMLError) as error:
         raise SystemExit(f"{config_file.name}: cannot be read: {error}") from None
-    for plugin in config.get("plugins") or []:
+    return config if isinstance(config, dict) else {}
+
+
+def _plugin_options(config_file: Path) -> dict:
+    """Our plugin's options from mkdocs.yml."""
+    for plugin in _site_config(config_file).get("plugins") or []:
         if isinstance(plugin, dict) and "reference" in plugin:
             return plugin["reference"] or {}
     return {}
+
+
+def _docs_dir(root: Path, config_file: Path) -> Path:
+    """The Markdown folder mkdocs.yml names (`docs_dir`, MkDocs' default `docs`); `content`, the
+    layout `new` makes, when there is no mkdocs.yml yet."""
+    if not config_file.exists():
+        return root / "content"
+    return root / str(_site_config(config_file).get("docs_dir") or "docs")
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -52,7 +65,7 @@ def check(root: Path, config_file: Path) -> int:
             print(error, file=sys.stderr)
             return 1
     try:
-        project = load_project(data_dir, root / "content", root, as_of)
+        project = load_project(data_dir, _docs_dir(root, config_file), root, as_of)
         data, articles = project.data, project.articles
     except DataError as error:
         print(error.report(), file=sys.stderr)
@@ -158,7 +171,7 @@ def import_article(root: Path, args: argparse.Namespace) -> int:
         first, last = importer.parse_lines(args.lines, len(lines))
     except ValueError as error:
         return fail(str(error))
-    out = args.out or root / "content" / "articles" / f"{args.slug}.md"
+    out = args.out or _docs_dir(root, root / "mkdocs.yml") / "articles" / f"{args.slug}.md"
     if out.exists() and not args.force:
         return fail(f"{out} exists; use --force to overwrite it")
     draft = importer.draft_article(

@@ -91,3 +91,13 @@ def test_plain_mkdocs_build_also_refuses_bad_data_before_touching_the_site(proje
     assert "site_data/countries/extra.yaml:1: country 'kaz' is missing required field 'region'" in result.stderr
     assert "Traceback" not in result.stderr
     assert tree_digest(project / "site") == before
+
+
+def test_check_reads_the_markdown_folder_that_mkdocs_yml_names(project):
+    (project / "content").rename(project / "texts")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("docs_dir: content", "docs_dir: texts"), encoding="utf-8")
+    write(project / "texts/articles/short.md", "---\ntitle: A text\nkind: chapter\n---\n\nThe [[org:nato|NATO]].\n")
+    result = run_builder(project, "check")
+    assert result.returncode == 1
+    assert "texts/articles/short.md:6: unknown organization 'nato' in '[[org:nato|NATO]]'" in result.stderr
