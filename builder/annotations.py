@@ -3,9 +3,9 @@ notes, paragraph numbers and footnotes that show their printed numbers.
 
 Syntax, in the article's Markdown:
 
-    [[org:csto|the Organization]]  [[country:uzb]]  [[person:bordyuzha|Borduzha]]
+    [[org:an-org|the Organization]]  [[country:fra]]  [[person:a-person|A. Person]]
     {{page:58}}  {{page:57 inferred}}  {{lacuna}}  {{lacuna: Graph 1 is missing}}
-    {{ed: an editorial note, which may hold [[org:csto|links]]}}  {{sic}}
+    {{ed: an editorial note, which may hold [[org:an-org|links]]}}  {{sic}}
 
 Each inline construct is one processor; the paragraph numbers and footnote labels are tree
 processors that add elements (not raw HTML), so MkDocs' anchor validation sees the ids.
@@ -242,7 +242,7 @@ class _PrintedFootnoteNumbers(Treeprocessor):
 
 class ArticleExtension(Extension):
     """Configured per page by the plugin: `link` turns an entity page's source path
-    ("organizations/csto.md") into the href of a link to it from the page being converted."""
+    ("organizations/an-org.md") into the href of a link to it from the page being converted."""
 
     def __init__(self, link: Callable[[str], str] | None = None,
                  label: Callable[[str, str], str] | None = None, **kwargs):

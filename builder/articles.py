@@ -206,7 +206,7 @@ def check_text(text: str, display: str, data: Dataset | None) -> list[Problem]:
                 at = rest.index(bracket)
                 fragment = rest[max(0, at - 20 if bracket == "]]" else at):at + 30].strip()
                 problems.append(Problem(display, number, f"'{fragment}' is not a complete annotation "
-                                                         f"like [[org:csto|CSTO]]"))
+                                                         f"like [[org:id|label]]"))
                 break
         for m in DIRECTIVE.finditer(rest):
             if m["name"] == "page" and not re.fullmatch(r"\d+( inferred)?", (m["arg"] or "").strip()):

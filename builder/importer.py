@@ -21,7 +21,7 @@ _URL_TOKEN = re.compile(r"\S*(?:https?://|htpp://|www\.)\S*", re.IGNORECASE)
 _WORD = r"[\w’']*"
 _KNOWN_PREFIXES = {
     "post", "pre", "co", "anti", "non", "re", "self", "ex", "neo", "pro", "semi", "quasi", "multi",
-    "counter", "pan", "sub", "euro", "nato", "secretary", "vice", "trans", "inter-state",
+    "counter", "pan", "sub", "euro", "secretary", "vice", "trans", "inter-state",
 }
 _GENERIC_ALIAS = re.compile(r"^the [A-Z][a-z]+$")   # "the Union", "the Alliance": too ambiguous
 

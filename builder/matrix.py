@@ -18,7 +18,7 @@ UNKNOWN_STATUS = "unknown"
 NO_STATE = "state did not exist"
 
 # Kinds left out of the matrix by default: universal bodies and operations have no "membership"
-# in the sense the matrix compares (the UN alone would add every state of the world).
+# in the sense the matrix compares (a universal one would add every state of the world).
 MATRIX_EXCLUDED_KINDS = {"international organization", "operation", "policy"}
 
 

@@ -244,7 +244,7 @@ class Dataset:
     events: dict[str, Event] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
-    # The author(s) of each article, by slug: how a paragraph cited as a source is named ("Kazantsev, ¶ 34").
+    # The author(s) of each article, by slug: how a paragraph cited as a source is named ("Author, ¶ 34").
     article_labels: dict[str, str] = field(default_factory=dict, repr=False)
     # Ids of records that exist but could not be read; references to them are not reported again.
     unreadable: set[str] = field(default_factory=set, repr=False)

@@ -1,7 +1,7 @@
 """Permanence: every URL and in-page anchor once published stays, or is redirected.
 
 The manifest (`site_data/published-urls.txt`, committed) lists each published page URL and each
-citable anchor (`articles/kazantsev/#p34`, `…#fn56`, `timeline/#y2008`, `overlap/csto-sco/#y2008`),
+citable anchor (`articles/an-essay/#p34`, `…#fn56`, `timeline/#y2008`, `overlap/a-b/#y2008`),
 one per line, sorted. A build fails when one of them is neither in the built site nor redirected.
 `python -m builder urls --update` adds what a build newly publishes; nothing is ever removed.
 """
@@ -42,7 +42,7 @@ def collect(site_dir: Path) -> set[str]:
 
 
 def manifest_lines(path: Path) -> dict[str, int]:
-    """Each entry as written ("/articles/kazantsev/#p34") with its line in the file."""
+    """Each entry as written ("/articles/an-essay/#p34") with its line in the file."""
     if not path.is_file():
         return {}
     return {line.strip(): number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)

@@ -2,8 +2,8 @@
 
     - from: articles/old-slug/          # a page that moved: a redirect page is written there
       to: articles/new-slug/
-    - from: articles/kazantsev/#p12     # an anchor that moved: the page forwards that fragment
-      to: articles/kazantsev/#p14
+    - from: articles/an-essay/#p12     # an anchor that moved: the page forwards that fragment
+      to: articles/an-essay/#p14
 
 A page redirect keeps the fragment (`old/#p12` lands on `new/#p12`) unless an anchor redirect
 says where that fragment went. Redirect pages use JavaScript (`location.replace(target + hash)`),

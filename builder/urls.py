@@ -5,8 +5,8 @@ from __future__ import annotations
 def relative_url(target: str, from_url: str) -> str:
     """`target` and `from_url` are site-root-relative page URLs ("" is the front page).
 
-    A fragment on the target is kept: relative_url("sources/#cst-1992", "organizations/cst/")
-    is "../../sources/#cst-1992". A URL that does not end in "/" names a file, whose folder is
+    A fragment on the target is kept: relative_url("sources/#a-treaty", "organizations/an-org/")
+    is "../../sources/#a-treaty". A URL that does not end in "/" names a file, whose folder is
     where its links start from. (Written out rather than with posixpath.relpath, which is slow
     enough to show in a build that makes hundreds of thousands of links.)
     """

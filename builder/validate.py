@@ -15,7 +15,7 @@ from .dates import PartialDate
 from .model import Dataset, Membership
 from .problems import Problem, did_you_mean
 
-# An article paragraph (`kazantsev#p34`) or footnote, by its printed number (`kazantsev#fn56`).
+# An article paragraph (`an-essay#p34`) or footnote, by its printed number (`an-essay#fn56`).
 ARTICLE_REF = re.compile(r"^(?P<slug>[a-z0-9-]+)#(?P<kind>p|fn)(?P<number>[1-9][0-9]*)$")
 
 
@@ -182,7 +182,7 @@ def missing_article_anchors(data: Dataset, published: set[str]) -> list[Problem]
     """Article paragraphs and notes cited as sources that the built articles do not have.
 
     Paragraph numbers exist only once the articles are rendered, so this runs after the build,
-    on the set of URLs and anchors it produced (`articles/kazantsev/#p34`).
+    on the set of URLs and anchors it produced (`articles/an-essay/#p34`).
     """
     problems = []
     records = [*data.organizations.values(), *data.memberships, *data.events.values(), *data.people.values()]

@@ -224,7 +224,7 @@ CASES = [
         "content/articles/short.md:9: unknown organization 'ctso' in '[[org:ctso|CSTO]]' (did you mean 'csto'?)",
     ]),
     Case("unclosed-annotation-beside-valid-ones", {"content/articles/short.md": article(body="The [[org:csto|CSTO]] and [[country:uzb|Uzbekistan]], [[org:csto|CSTO\n")}, [
-        "content/articles/short.md:9: '[[org:csto|CSTO' is not a complete annotation like [[org:csto|CSTO]]",
+        "content/articles/short.md:9: '[[org:csto|CSTO' is not a complete annotation like [[org:id|label]]",
     ]),
     Case("misspelt-and-unclosed-directives", {"content/articles/short.md": article(body="Text {{pgae:7}} more.\n\nText {{page:7\n")}, [
         "content/articles/short.md:9: unknown directive '{{pgae:7}}' (did you mean 'page'?); the directives are {{page:N}}, {{lacuna}}, {{ed: …}} and {{sic}}",

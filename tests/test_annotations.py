@@ -97,7 +97,7 @@ def test_text_pass_reports_unknown_ids_and_footnote_mismatches_with_lines():
     assert [str(p) for p in check_text(text, "content/articles/x.md", data)] == [
         "content/articles/x.md:6: unknown organization 'ctso' in '[[org:ctso|CSTO]]' (did you mean 'csto'?)",
         "content/articles/x.md:6: unknown annotation kind 'state' in '[[state:uzb|it]]' (use org, country or person)",
-        "content/articles/x.md:7: '[[country:uzb' is not a complete annotation like [[org:csto|CSTO]]",
+        "content/articles/x.md:7: '[[country:uzb' is not a complete annotation like [[org:id|label]]",
         "content/articles/x.md:9: '{{page:x}}' should be {{page:N}} or {{page:N inferred}}",
         "content/articles/x.md:9: footnote [^5] has no definition '[^5]: …'",
         "content/articles/x.md:11: footnote [^6] is defined but never referenced",
