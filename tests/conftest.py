@@ -103,6 +103,60 @@ def built_site(tmp_path_factory) -> Path:
 PUBLISHED_URL = "https://example.github.io/repo/"
 
 
+def _build_new_site(folder: Path, change=None) -> None:
+    """`python3 run.py new`, an optional change to what it made, then plain `mkdocs build -f`."""
+    site = folder / "mysite"
+    made = subprocess.run([sys.executable, str(ROOT / "run.py"), "new", str(site)], capture_output=True, text=True)
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert f"mkdocs build -f {site / 'mkdocs.yml'}" in made.stdout
+    if change:
+        change(site)
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(site / "mkdocs.yml")],
+                           capture_output=True, text=True, cwd=folder)
+    assert built.returncode == 0, built.stderr
+    assert "WARNING" not in built.stderr, built.stderr
+
+
+@pytest.fixture(scope="session")
+def new_site(tmp_path_factory) -> Path:
+    """The example site `new` makes (its project folder), built as its message says."""
+    return shared_folder(tmp_path_factory, "new-site", _build_new_site) / "mysite"
+
+
+SECOND_ARTICLE = """---
+title: "A Table of Accessions"
+authors:
+  - name: Bo Second
+kind: chapter
+part: "Part One"
+order: 2
+---
+
+## Accessions by year
+
+| Year | Country | Organization |
+| --- | --- | --- |
+| 1999 | [[country:pol|Poland]] | [[org:nato|NATO]] |
+| 2004 | [[country:svk|Slovakia]] | [[org:nato|the Alliance]] |
+
+The table lists what the text says.[^1]
+
+[^1]: Dates as in the [[org:nato]]'s own list.
+"""
+
+
+def _second_corpus(site: Path) -> None:
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    (site / "mkdocs.yml").write_text(re.sub(r"^      overlap_pairs: .*\n", "", config, flags=re.M), encoding="utf-8")
+    (site / "content/articles/accessions.md").write_text(SECOND_ARTICLE, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def second_site(tmp_path_factory) -> Path:
+    """Another corpus: the example data without overlap pairs, and an article with a table and parts."""
+    return shared_folder(tmp_path_factory, "second-site", lambda folder: _build_new_site(folder, _second_corpus)) / "mysite"
+
+
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Path:
     """The site as the Pages workflow builds it: with its published address (SITE_URL)."""

@@ -52,21 +52,23 @@ def nu_errors(*folders: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def checked(built_site, hostile_site, tmp_path_factory) -> dict[str, list[str]]:
-    """The checker's errors, by folder: the two sites and one page with a known error."""
+def checked(built_site, hostile_site, new_site, second_site, tmp_path_factory) -> dict[str, list[str]]:
+    """The checker's errors, by folder: the edition, the hostile project, the example site of
+    `new` and a second corpus, and one page with a known error."""
     broken = tmp_path_factory.mktemp("broken")
     # An attribute broken open by a quote is an error.
     (broken / "bad.html").write_text(
         '<!doctype html><html lang="en"><head><title>x</title>'
         '<meta name="description" content="a "quoted" word"></head><body></body></html>', encoding="utf-8")
-    folders = {"built": built_site, "hostile": hostile_site, "broken": broken}
+    folders = {"built": built_site, "hostile": hostile_site, "new": new_site / "site", "second": second_site / "site",
+               "broken": broken}
     errors = nu_errors(*folders.values())
     return {name: [e for e in errors if Path(e.split(":", 1)[0]).is_relative_to(folder)]
             for name, folder in folders.items()}
 
 
 def test_every_page_is_valid_html(checked):
-    errors = checked["built"] + checked["hostile"]
+    errors = checked["built"] + checked["hostile"] + checked["new"] + checked["second"]
     assert errors == [], "\n".join(errors[:40])
 
 

@@ -1,29 +1,14 @@
 """`python -m builder new DIR` makes a site that builds in strict mode, with no broken link or anchor."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
-from conftest import ROOT, run_builder
+from conftest import run_builder
 from test_citable import _Links
-
-
-@pytest.fixture(scope="module")
-def new_site(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("new") / "mysite"
-    result = subprocess.run([sys.executable, str(ROOT / "run.py"), "new", str(folder)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert f"mkdocs build -f {folder / 'mkdocs.yml'}" in result.stdout
-    # As the message says, from anywhere: mkdocs build -f DIR/mkdocs.yml (strict: true in it).
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(folder / "mkdocs.yml")],
-                           capture_output=True, text=True, cwd=folder.parent)
-    assert build.returncode == 0, build.stderr
-    assert "WARNING" not in build.stderr, build.stderr
-    return folder
 
 
 def test_the_new_site_has_every_page_kind(new_site):
@@ -37,8 +22,9 @@ def test_the_new_site_has_every_page_kind(new_site):
     assert "example-essay/#p1" in mentions  # the organization's page lists the paragraph
 
 
-def test_the_new_site_has_no_broken_link_or_anchor(new_site):
-    site = new_site / "site"
+@pytest.mark.parametrize("which", ["new_site", "second_site"])
+def test_no_broken_link_or_anchor(which, request):
+    site = request.getfixturevalue(which) / "site"
     pages = {}
     for path in site.rglob("*.html"):
         parser = _Links()
@@ -69,6 +55,20 @@ def test_the_data_says_today_and_validates(new_site):
     result = run_builder(new_site, "check")
     assert result.returncode == 0, result.stderr
     assert "2 organizations, 5 countries, 9 memberships" in result.stdout
+
+
+def test_the_second_corpus_has_its_table_parts_and_no_overlap_pages(second_site):
+    site = second_site / "site"
+    article = BeautifulSoup((site / "articles/accessions/index.html").read_text(encoding="utf-8"), "html.parser")
+    cells = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in article.select("table tbody tr")]
+    assert cells == [["1999", "Poland", "NATO"], ["2004", "Slovakia", "the Alliance"]]
+    assert article.select_one('table a[href="../../organizations/nato/"]')
+    index = (site / "articles/index.html").read_text(encoding="utf-8")
+    assert ">Part One</h2>" in index and ">Journal articles</h2>" in index
+    assert not (site / "overlap").exists()
+    assert "overlap/" not in (site / "matrix/index.html").read_text(encoding="utf-8")
+    nato = (site / "organizations/nato/index.html").read_text(encoding="utf-8")
+    assert "accessions/#p1" in nato and "accessions/#fn1" in nato
 
 
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
