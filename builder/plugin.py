@@ -22,6 +22,7 @@ import json
 from functools import cache, partial
 from pathlib import Path
 
+import mkdocs
 from jinja2 import pass_context
 from markupsafe import Markup
 from mkdocs.config import config_options as c
@@ -122,8 +123,13 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         self.site_config.site_dir = str(staged.target)  # gh-deploy publishes from here next
 
     def on_serve(self, server, config, builder):
-        """`mkdocs serve` rebuilds when the data changes, not only the Markdown and the theme."""
+        """`mkdocs serve` rebuilds when the data or the theme changes, not only the Markdown
+        (MkDocs watches an installed theme only with --watch-theme)."""
         server.watch(str(Path(config.config_file_path).resolve().parent / self.config.data_dir))
+        mkdocs_own = Path(mkdocs.__file__).parent / "templates"
+        for folder in config.theme.dirs:
+            if Path(folder).resolve() != mkdocs_own.resolve():
+                server.watch(folder)
         return server
 
     def _entity_label(self, kind: str, entity_id: str) -> str:

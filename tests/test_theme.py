@@ -63,3 +63,25 @@ def test_a_site_without_articles_does_not_link_to_an_articles_index(tmp_path):
     write(project / "content/articles/short.md", "---\ntitle: A short text\nkind: chapter\n---\n\nA text.\n")
     assert run_builder(project, "build").returncode == 0
     assert 'href="articles/">Articles</a>' in (project / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_serve_watches_the_data_and_the_theme(tmp_path):
+    from mkdocs.config import load_config
+
+    project = make_project(tmp_path / "served")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("  name: reference", "  name: reference\n  custom_dir: overrides"),
+                                        encoding="utf-8")
+    (project / "overrides").mkdir()
+    config = load_config(str(project / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    config = config.plugins.on_config(config)
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path):
+            self.watched.append(str(Path(path).resolve()))
+
+    server = config.plugins.on_serve(Server(), config=config, builder=None)
+    assert set(server.watched) == {str(project / "site_data"), str(project / "overrides"), str(ROOT / "templates")}
