@@ -14,6 +14,7 @@ from . import model
 from .dates import DateError, PartialDate
 from .model import Dataset, Origin
 from .problems import Problem, did_you_mean, display_path
+from .vocabulary import load_vocabulary
 from .yamlfile import Record, read_records
 
 KINDS = ("sources", "organizations", "countries", "memberships", "events", "people")
@@ -118,6 +119,7 @@ class Field:
     convert: Callable[[Any], Any]
     required: bool = False
     attr: str | None = None  # attribute in the model, when it differs
+    vocabulary: str | None = None  # the value must be one of the site's (model.Vocabulary's field)
 
     @property
     def target(self) -> str:
@@ -126,13 +128,13 @@ class Field:
 
 SCHEMA: dict[str, tuple[str, type, list[Field]]] = {
     "sources": ("source", model.Source, [
-        Field("id", _slug, True), Field("type", _choice(model.SOURCE_TYPES), True),
+        Field("id", _slug, True), Field("type", _text, True, vocabulary="source_types"),
         Field("title", _text, True), Field("author", _text), Field("date", _date),
         Field("place", _text), Field("publisher", _text), Field("url", _web_address), Field("note", _text),
     ]),
     "organizations": ("organization", model.Organization, [
         Field("id", _slug, True), Field("name", _text, True), Field("short", _text),
-        Field("aliases", _text_list), Field("kind", _choice(model.ORG_KINDS), True),
+        Field("aliases", _text_list), Field("kind", _text, True, vocabulary="organization_kinds"),
         Field("founded", _date, True), Field("founded_note", _text),
         Field("dissolved", _date), Field("dissolved_note", _text),
         Field("headquarters", _text), Field("predecessor", _ids, attr="predecessors"),
@@ -141,7 +143,7 @@ SCHEMA: dict[str, tuple[str, type, list[Field]]] = {
     ]),
     "countries": ("country", model.Country, [
         Field("id", _iso3, True), Field("name", _text, True), Field("official_name", _text),
-        Field("aliases", _text_list), Field("region", _choice(model.REGIONS), True),
+        Field("aliases", _text_list), Field("region", _text, True, vocabulary="regions"),
         Field("dissolved", _date),
     ]),
     "memberships": ("membership", model.Membership, [
@@ -153,7 +155,7 @@ SCHEMA: dict[str, tuple[str, type, list[Field]]] = {
     ]),
     "events": ("event", model.Event, [
         Field("id", _slug, True), Field("date", _date, True), Field("title", _text, True),
-        Field("kind", _choice(model.EVENT_KINDS), True), Field("orgs", _ids),
+        Field("kind", _text, True, vocabulary="event_kinds"), Field("orgs", _ids),
         Field("countries", _ids), Field("people", _ids), Field("summary", _text),
         Field("sources", _ids, True),
     ]),
@@ -175,8 +177,10 @@ def data_files(data_dir: Path, kind: str) -> list[Path]:
     return files
 
 
-def convert_record(kind: str, record: Record, file: str) -> tuple[Any | None, list[Problem]]:
+def convert_record(kind: str, record: Record, file: str,
+                   vocabulary: model.Vocabulary | None = None) -> tuple[Any | None, list[Problem]]:
     """One YAML record to its model object, or None with the problems that prevent it."""
+    vocabulary = vocabulary or model.Vocabulary()
     noun, cls, fields = SCHEMA[kind]
     known = {f.name for f in fields}
     problems: list[Problem] = []
@@ -195,6 +199,8 @@ def convert_record(kind: str, record: Record, file: str) -> tuple[Any | None, li
             continue
         try:
             values[spec.target] = spec.convert(raw)
+            if spec.vocabulary:
+                _choice(getattr(vocabulary, spec.vocabulary))(values[spec.target])
         except _Invalid as error:
             problems.append(Problem(file, record.line_of(spec.name), f"'{spec.name}' {error}"))
     if problems:
@@ -213,6 +219,7 @@ def load(data_dir: Path, root: Path | None = None) -> tuple[Dataset, list[Proble
     first_seen: dict[tuple[str, str], Origin] = {}
     if not data_dir.is_dir():
         return dataset, [Problem(display_path(data_dir, root), 0, "data folder not found")]
+    dataset.vocabulary, problems = load_vocabulary(data_dir, root)
     for kind in KINDS:
         for path in data_files(data_dir, kind):
             display = display_path(path, root)
@@ -223,7 +230,7 @@ def load(data_dir: Path, root: Path | None = None) -> tuple[Dataset, list[Proble
                 # them are not reported as dangling on top of the real problem.
                 dataset.unreadable.update(_ID_LINE.findall(path.read_text(encoding="utf-8", errors="replace")))
             for record in records:
-                obj, record_problems = convert_record(kind, record, display)
+                obj, record_problems = convert_record(kind, record, display, dataset.vocabulary)
                 problems.extend(record_problems)
                 if obj is None:
                     if isinstance(record.get("id"), str):

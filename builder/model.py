@@ -76,6 +76,17 @@ SOURCE_TYPES = (
 )
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words a corpus chooses for its records: the generator's defaults above, or a site's own
+    from site_data/vocabularies.yaml (builder.vocabulary)."""
+
+    organization_kinds: dict[str, str] = field(default_factory=lambda: dict(ORG_KINDS))  # kind -> heading
+    regions: tuple[str, ...] = REGIONS
+    event_kinds: tuple[str, ...] = EVENT_KINDS
+    source_types: tuple[str, ...] = SOURCE_TYPES
+
+
 class Unknown:
     """The data cannot tell (a partial date leaves the day open); distinct from "not a member"."""
 
@@ -248,6 +259,7 @@ class Dataset:
     article_labels: dict[str, str] = field(default_factory=dict, repr=False)
     # Ids of records that exist but could not be read; references to them are not reported again.
     unreadable: set[str] = field(default_factory=set, repr=False)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary, repr=False)
     _index: dict | None = field(default=None, repr=False)
     _index_size: tuple[int, int] = field(default=(-1, -1), repr=False)
 

@@ -18,7 +18,7 @@ from . import matrix
 from .charts import membership_chart
 from .source_notes import SourceNotes, source_label, source_url
 from .articles import Article
-from .model import MEMBER_STATUSES, ORG_KINDS, REGIONS, Dataset, Membership, Organization, Person
+from .model import MEMBER_STATUSES, Dataset, Membership, Organization, Person
 
 
 @dataclass
@@ -122,7 +122,7 @@ def organization_page(data: Dataset, org: Organization, as_of: dt.date) -> Gener
     children = sorted((o for o in data.organizations.values() if o.parent == org.id), key=lambda o: o.label)
     context = {
         "org": org,
-        "kind_label": ORG_KINDS[org.kind],
+        "kind_label": data.vocabulary.organization_kinds[org.kind],
         "founded": org.founded.display(),
         "dissolved": org.dissolved.display() if org.dissolved else None,
         "reference_day": day,
@@ -191,7 +191,7 @@ def country_page(data: Dataset, country_id: str, as_of: dt.date) -> GeneratedPag
 
 def organizations_index(data: Dataset, as_of: dt.date) -> GeneratedPage:
     groups = []
-    for kind, heading in ORG_KINDS.items():
+    for kind, heading in data.vocabulary.organization_kinds.items():
         orgs = sorted((o for o in data.organizations.values() if o.kind == kind), key=lambda o: o.label.lower())
         if not orgs:
             continue
@@ -214,7 +214,7 @@ def organizations_index(data: Dataset, as_of: dt.date) -> GeneratedPage:
 
 def countries_index(data: Dataset, as_of: dt.date) -> GeneratedPage:
     groups = []
-    for region in REGIONS:
+    for region in data.vocabulary.regions:
         countries = sorted((c for c in data.countries.values() if c.region == region), key=lambda c: c.name)
         if not countries:
             continue
@@ -398,7 +398,7 @@ def _matrix_view(data: Dataset, year: int, years: range, latest: bool, pairs=())
         "counts": grid.member_counts(),
         "decades": decades, "first_year": years.start, "last_year": years.stop - 1,
         "legend": [(STATUS_ABBREVIATIONS[s], s) for s in STATUS_ABBREVIATIONS if s in seen],
-        "regions": sorted({r["region"] for r in rows}, key=REGIONS.index),
+        "regions": sorted({r["region"] for r in rows}, key=data.vocabulary.regions.index),
         "notes": notes.entries(), "latest": latest,
         "pairs": [{"a": _org_link(data, a), "b": _org_link(data, b), "url": f"overlap/{a}-{b}/"}
                   for a, b in pairs],

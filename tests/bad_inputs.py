@@ -243,6 +243,15 @@ CASES = [
         f"mkdocs.yml:{GROUPS_LINE}: article_groups: 'jurnal-article' is not an article kind (did you mean "
         f"'journal-article'?); use one of: chapter, preface, journal-article",
     ]),
+    Case("vocabularies-badly-written", {"site_data/vocabularies.yaml":
+                                        "regions: [Central Asia, Central Asia]\norganisation_kinds: {a: b}\n"
+                                        "event_kinds: summit\norganization_kinds: [treaty]\n"}, [
+        "site_data/vocabularies.yaml:1: 'regions' names 'Central Asia' twice",
+        "site_data/vocabularies.yaml:2: unknown vocabulary 'organisation_kinds' (did you mean 'organization_kinds'?); "
+        "the vocabularies are organization_kinds, regions, event_kinds, source_types",
+        "site_data/vocabularies.yaml:3: 'event_kinds' is a list of names (text), like [a, b]",
+        "site_data/vocabularies.yaml:4: 'organization_kinds' maps each kind to its heading, like 'military alliance: Military alliances'",
+    ]),
     Case("one-bad-value-reported-once", {"site_data/organizations.yaml": BAD_KIND, "content/articles/short.md": ARTICLE}, [
         f"site_data/organizations.yaml:{KIND_LINE}: 'kind' 'collective security organisation' is not one of the allowed "
         f"values (did you mean 'collective security organization'?); use one of: " + ", ".join(ORG_KINDS),

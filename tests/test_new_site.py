@@ -78,3 +78,29 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == f"{tmp_path / 'taken'}: exists and is not an empty folder; choose a new one"
     assert sorted(p.name for p in (tmp_path / "taken").iterdir()) == ["notes.txt"]
+
+
+def test_a_site_chooses_its_own_regions_and_kinds(tmp_path):
+    site = tmp_path / "africa"
+    assert run_builder(tmp_path, "new", str(site)).returncode == 0
+    (site / "site_data/vocabularies.yaml").write_text(
+        "organization_kinds:\n  economic community: Economic communities\n  military alliance: Alliances\n"
+        "regions: [Central Europe, Sub-Saharan Africa]\n", encoding="utf-8")
+    countries = (site / "site_data/countries.yaml").read_text(encoding="utf-8")
+    (site / "site_data/countries.yaml").write_text(
+        countries + "- id: gha\n  name: Ghana\n  region: Sub-Saharan Africa\n", encoding="utf-8")
+    orgs = (site / "site_data/organizations.yaml").read_text(encoding="utf-8")
+    (site / "site_data/organizations.yaml").write_text(orgs.replace("kind: regional organization", "kind: economic community"),
+                                                       encoding="utf-8")
+    result = run_builder(site, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    index = (site / "site/countries/index.html").read_text(encoding="utf-8")
+    assert index.index("Central Europe") < index.index("Sub-Saharan Africa") < index.index("Ghana")
+    organizations = (site / "site/organizations/index.html").read_text(encoding="utf-8")
+    assert organizations.index("Economic communities") < organizations.index("Alliances")
+    # A value of the defaults that the site's own list leaves out is refused.
+    (site / "site_data/organizations.yaml").write_text(orgs, encoding="utf-8")
+    result = run_builder(site, "check")
+    assert result.returncode == 1
+    assert ("'kind' 'regional organization' is not one of the allowed values; use one of: economic community, "
+            "military alliance") in result.stderr
