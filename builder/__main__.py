@@ -94,7 +94,7 @@ def source_date_epoch(root: Path, config_file: Path) -> str:
     except (OSError, subprocess.CalledProcessError):
         pass
     as_of = str(_plugin_options(config_file).get("as_of", "2000-01-01"))
-    day = dt.datetime.strptime(as_of, "%Y-%m-%d").replace(tzinfo=dt.timezone.utc)
+    day = dt.datetime.strptime(as_of, "%Y-%m-%d").replace(tzinfo=dt.UTC)
     return str(int(day.timestamp()))
 
 

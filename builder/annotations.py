@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -50,7 +50,7 @@ class Mentions:
 
 
 class _EntityLink(InlineProcessor):
-    def __init__(self, pattern: str, md: Markdown, ext: "ArticleExtension"):
+    def __init__(self, pattern: str, md: Markdown, ext: ArticleExtension):
         super().__init__(pattern, md)
         self.ext = ext
         self._later: list | None = None  # the inline patterns that run on this one's text
@@ -86,7 +86,7 @@ class _EntityLink(InlineProcessor):
 class _EntityHrefs(Treeprocessor):
     """Points every entity link at its page, once MkDocs has resolved the other links."""
 
-    def __init__(self, md: Markdown, ext: "ArticleExtension"):
+    def __init__(self, md: Markdown, ext: ArticleExtension):
         super().__init__(md)
         self.ext = ext
 
@@ -138,7 +138,7 @@ _NUMBERED = {"p", "blockquote", "ul", "ol", "table", "pre"}
 
 
 class _ParagraphNumbers(Treeprocessor):
-    def __init__(self, md: Markdown, ext: "ArticleExtension"):
+    def __init__(self, md: Markdown, ext: ArticleExtension):
         super().__init__(md)
         self.ext = ext
 

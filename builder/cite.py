@@ -32,7 +32,7 @@ class Name:
     family: str
 
     @classmethod
-    def parse(cls, full: str) -> "Name":
+    def parse(cls, full: str) -> Name:
         parts = full.split()
         return cls(" ".join(parts[:-1]), parts[-1])
 

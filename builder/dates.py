@@ -37,7 +37,7 @@ class PartialDate:
     day: int | None = None
 
     @classmethod
-    def parse(cls, value: object) -> "PartialDate":
+    def parse(cls, value: object) -> PartialDate:
         if isinstance(value, bool) or value is None:
             raise DateError(f"expected a date like 2002, 2002-10 or 2002-10-07, got {value!r}")
         if isinstance(value, int) and not 0 < value < 10_000:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .dates import PartialDate
-from .model import MEMBER_STATUSES, STATUSES, Dataset, Membership, UNKNOWN
+from .model import MEMBER_STATUSES, STATUSES, UNKNOWN, Dataset, Membership
 
 
 def years(record: Membership) -> str:

@@ -10,7 +10,8 @@ construction (tests/test_golden.py checks the whole site byte for byte).
 from __future__ import annotations
 
 from markdown import util
-from markdown.inlinepatterns import BACKTICK_RE, LINK_RE, InlineProcessor as PatternProcessor
+from markdown.inlinepatterns import BACKTICK_RE, LINK_RE
+from markdown.inlinepatterns import InlineProcessor as PatternProcessor
 from markdown.treeprocessors import InlineProcessor
 
 # Python-Markdown's expressions that the regular-expression engine scans slowly (a look-behind or

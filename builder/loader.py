@@ -6,9 +6,10 @@ tables below are the schema; `site_data/README.md` documents the same for people
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import model
 from .dates import DateError, PartialDate

@@ -6,19 +6,19 @@ worded, with links as site-root-relative URLs (the templates make them relative 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
-from . import history
-from . import matrix
-from .charts import membership_chart
-from .source_notes import SourceNotes, source_label, source_url
+from . import history, matrix
 from .articles import Article
+from .charts import membership_chart
 from .model import MEMBER_STATUSES, Dataset, Membership, Organization, Person
+from .source_notes import SourceNotes, source_label, source_url
 
 
 @dataclass
@@ -367,7 +367,7 @@ class CellView(NamedTuple):
 _PLAIN_CELLS = {status: CellView(status, abbr, title=status) for status, abbr in STATUS_ABBREVIATIONS.items()}
 
 
-def _matrix_cell_view(cell: "matrix.Cell", notes: SourceNotes, records: dict) -> CellView:
+def _matrix_cell_view(cell: matrix.Cell, notes: SourceNotes, records: dict) -> CellView:
     record = cell.record
     known = records.get(id(record))
     if known is None:  # a record spans many years: its words are made once per page

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from itertools import combinations
-from typing import Iterable
 
 from .articles import ARTICLE_KINDS
 from .dates import PartialDate

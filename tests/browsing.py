@@ -12,7 +12,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from conftest import chromium_path
 
 REQUIRED = bool(os.environ.get("REQUIRE_BROWSER"))

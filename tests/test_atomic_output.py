@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import run_builder, write
 from test_build_errors import tree_digest
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from browsing import require_chromium
 
 pytestmark = pytest.mark.browser

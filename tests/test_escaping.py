@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-
-from conftest import EVIL, HOSTILE_SITE_URL as SITE_URL, HOSTILE_SOURCE_URL as SOURCE_URL
-
+from conftest import EVIL
+from conftest import HOSTILE_SITE_URL as SITE_URL
+from conftest import HOSTILE_SOURCE_URL as SOURCE_URL
 
 PAGES = ["", "articles/", "articles/evil/", "organizations/", "organizations/csto/", "countries/",
          "countries/uzb/", "people/", "people/doe/", "sources/", "matrix/", "matrix/2008/",
@@ -176,9 +175,8 @@ def test_sitemap_is_well_formed_xml(hostile_site):
 
 
 def test_redirect_pages_keep_targets_as_text(tmp_path):
-    from jinja2 import Environment, FileSystemLoader
-
     from conftest import ROOT
+    from jinja2 import Environment, FileSystemLoader
 
     env = Environment(loader=FileSystemLoader(ROOT / "templates"), autoescape=True)
     target = '../x/"+alert(1)+"</script>/'

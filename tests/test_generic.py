@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from builder.loader import load
 from conftest import ROOT
+
+from builder.loader import load
 
 
 def _code_and_theme() -> list[Path]:

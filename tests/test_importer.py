@@ -15,8 +15,14 @@ import pytest
 
 from builder import importer
 from builder.importer import (
-    collapse_letter_spacing, dehyphenate, draft_article, extract_footnotes, join_paragraphs,
-    propose_annotations, remove_running_heads, unglue_markers,
+    collapse_letter_spacing,
+    dehyphenate,
+    draft_article,
+    extract_footnotes,
+    join_paragraphs,
+    propose_annotations,
+    remove_running_heads,
+    unglue_markers,
 )
 
 ROOT = Path(__file__).resolve().parent.parent

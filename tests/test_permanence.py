@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
+from conftest import run_builder, write
 
 from builder import published
-from conftest import run_builder, write
 
 ARTICLE = """---
 title: A test article
@@ -49,8 +49,8 @@ def test_removing_an_organization_without_a_redirect_fails_the_build(project):
     write(project / "site_data/memberships.yaml", members[: members.index("- org: caco")])
     result = run_builder(project, "build")
     assert result.returncode == 1
-    line = next(n for n, l in enumerate((project / "site_data/published-urls.txt").read_text().splitlines(), 1)
-                if l == "/organizations/caco/")
+    line = next(n for n, entry in enumerate((project / "site_data/published-urls.txt").read_text().splitlines(), 1)
+                if entry == "/organizations/caco/")
     assert (f"site_data/published-urls.txt:{line}: '/organizations/caco/' was published and is gone; keep it, "
             "or add a redirect for it to site_data/redirects.yaml") in result.stderr
     assert "Traceback" not in result.stderr
