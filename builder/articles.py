@@ -67,7 +67,8 @@ class _FrontMatter:
     """Reads front matter fields one by one, collecting a problem per field that is wrong."""
 
     def __init__(self, meta: Record, display: str):
-        self.meta, self.display, self.problems = meta, display, []
+        self.meta, self.display = meta, display
+        self.problems: list[Problem] = []
 
     def report(self, key: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.display, line or self.meta.line_of(key), f"front matter: {message}"))
@@ -87,7 +88,7 @@ class _FrontMatter:
         value = self.meta.get(key)
         if value is None:
             return {}
-        if not isinstance(value, dict):
+        if not isinstance(value, Record):  # every mapping the loader reads is a Record
             self.report(key, f"'{key}' must be key: value lines, got {_kind_of(value)}")
             return {}
         for name, item in value.items():
@@ -179,7 +180,7 @@ _DIRECTIVE_START = re.compile(r"\{\{\s*([A-Za-z]*)")
 def check_text(text: str, display: str, data: Dataset | None) -> list[Problem]:
     """Problems in the body's annotations and footnotes (entity ids only when `data` is given)."""
     problems: list[Problem] = []
-    tables = {}
+    tables: dict[str, tuple[dict, str]] = {}
     if data is not None:
         tables = {"org": (data.organizations, "organization"), "country": (data.countries, "country"),
                   "person": (data.people, "person")}
@@ -222,12 +223,12 @@ def check_text(text: str, display: str, data: Dataset | None) -> list[Problem]:
                                                          f"(first on line {definitions[label]})"))
             else:
                 definitions[label] = number
-    for label, line in markers.items():
+    for label, at in markers.items():
         if label not in definitions:
-            problems.append(Problem(display, line, f"footnote [^{label}] has no definition '[^{label}]: …'"))
-    for label, line in definitions.items():
+            problems.append(Problem(display, at, f"footnote [^{label}] has no definition '[^{label}]: …'"))
+    for label, at in definitions.items():
         if label not in markers:
-            problems.append(Problem(display, line, f"footnote [^{label}] is defined but never referenced"))
+            problems.append(Problem(display, at, f"footnote [^{label}] is defined but never referenced"))
     return problems
 
 

@@ -112,6 +112,7 @@ def chicago(work: Work) -> str:
     year = str(work.year) if work.year else "n.d."
     if work.kind == "webpage":
         day = work.accessed
+        assert day is not None  # a web page is cited with the day its data speaks for
         return (f"{_e(work.site)}. {day.year}. {_quoted(work.title)} <i>{_e(work.site)}</i>. "
                 f"Data as of {_MONTHS[day.month - 1]} {day.day}, {day.year}.{_url(work)}")
     authors = _period(_join_authors(work.authors, "chicago")) if work.authors else ""
@@ -127,6 +128,7 @@ def apa(work: Work) -> str:
     """APA Publication Manual, 7th ed., reference list entry (HTML); titles as printed."""
     if work.kind == "webpage":
         day = work.accessed
+        assert day is not None  # a web page is cited with the day its data speaks for
         return (f"{_e(work.site)}. ({day.year}, {_MONTHS[day.month - 1]} {day.day}). "
                 f"<i>{_e(work.title)}</i>.{_url(work, '')}")
     authors = _join_authors(work.authors, "apa") if work.authors else ""
@@ -142,6 +144,7 @@ def mla(work: Work) -> str:
     """MLA Handbook, 9th ed., works-cited entry (HTML)."""
     if work.kind == "webpage":
         day = work.accessed
+        assert day is not None  # a web page is cited with the day its data speaks for
         return (f"{_quoted(work.title)} <i>{_e(work.site)}</i>, "
                 f"{day.day} {_MLA_MONTHS[day.month - 1]} {day.year}{',' + _url(work) if work.url else '.'}")
     authors = _period(_join_authors(work.authors, "mla")) + " " if work.authors else ""
@@ -153,7 +156,7 @@ def mla(work: Work) -> str:
 
 
 def csl_json(work: Work) -> str:
-    item = {"id": work.key, "type": {"chapter": "chapter", "journal-article": "article-journal",
+    item: dict[str, object] = {"id": work.key, "type": {"chapter": "chapter", "journal-article": "article-journal",
                                      "webpage": "webpage"}[work.kind], "title": work.title}
     if work.authors:
         item["author"] = [{"family": n.family, "given": n.given} for n in work.authors]

@@ -55,6 +55,7 @@ class PartialDate:
         if month is not None and not 1 <= month <= 12:
             raise DateError(f"'{text}' has month {month}; a month is 01 to 12")
         if day is not None:
+            assert month is not None  # the pattern allows a day only after a month
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
                 raise DateError(
@@ -76,7 +77,7 @@ class PartialDate:
 
     @property
     def last_day(self) -> dt.date:
-        if self.day is not None:
+        if self.day is not None and self.month is not None:  # a day is always with its month
             return dt.date(self.year, self.month, self.day)
         month = self.month or 12
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .dates import PartialDate
-from .model import MEMBER_STATUSES, STATUSES, UNKNOWN, Dataset, Membership
+from .model import MEMBER_STATUSES, STATUSES, Dataset, Membership
 
 
 def years(record: Membership) -> str:
@@ -72,7 +72,7 @@ def standings(data: Dataset, org_id: str, day: dt.date) -> list[Standing]:
         status = None
         for record in standing.records:
             held = record.status_on(day)
-            if held is not None and held is not UNKNOWN:
+            if isinstance(held, str):  # neither None (not then) nor UNKNOWN
                 status = held
         standing.status = status
         standing.records.sort(key=lambda m: m.start.sort_key())

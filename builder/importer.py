@@ -7,6 +7,7 @@ The result is a DRAFT: the curator still checks headings, lists, tables and ever
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def collapse_letter_spacing(line: str) -> str:
 
 # ----------------------------------------------------------------------------- running heads
 
-def remove_running_heads(lines: list[str], running_heads: list[str] = ()) -> list[str]:
+def remove_running_heads(lines: list[str], running_heads: Sequence[str] = ()) -> list[str]:
     """Drop page numbers standing alone between blank lines, and the repeated book title.
 
     They are page furniture (NOTES §3.2), but a page starts right after them, so a PAGE sentinel
@@ -110,7 +111,7 @@ def extract_footnotes(lines: list[str], first_note: int = 1, corpus: str = "") -
                        and (previous_blank or current is not None) and match.group(2) != "")
         if starts_note:
             current = expected
-            bodies[current] = match.group(2).strip()
+            bodies[current] = match.group(2).strip()  # type: ignore[union-attr]  # starts_note needs a match
             expected += 1
             if not prose or prose[-1] != NOTES_GAP:
                 prose.append(NOTES_GAP)
@@ -133,8 +134,8 @@ def dehyphenate(left: str, right: str, corpus: str) -> tuple[str, bool]:
     the choice is a guess the curator should check.
     """
     stem = left[:-1]
-    first = re.match(r"[\w’']*", right).group(0)
-    head = re.search(r"[\w’']*$", stem).group(0)
+    first = re.match(r"[\w’']*", right).group(0)  # type: ignore[union-attr]  # matches the empty string
+    head = re.search(r"[\w’']*$", stem).group(0)  # type: ignore[union-attr]  # matches the empty string
     part = head
     hyphenated = f"{head}-{first}"
     closed = f"{head}{first}"
@@ -155,8 +156,8 @@ def _join_words(before: str, after: str, corpus: str) -> tuple[str, str | None]:
         word, doubtful = dehyphenate(last, after, corpus)
         joined = f"{head} {word}" if head else word
         if doubtful:
-            stem = re.search(_WORD + "$", last[:-1]).group(0)
-            return joined, stem + "-" + re.match(_WORD, after).group(0).rstrip("0123456789")
+            stem = re.search(_WORD + "$", last[:-1]).group(0)  # type: ignore[union-attr]  # matches the empty string
+            return joined, stem + "-" + re.match(_WORD, after).group(0).rstrip("0123456789")  # type: ignore[union-attr]  # matches the empty string
         return joined, None
     return (f"{before} {after}" if before else after), None
 
@@ -217,7 +218,7 @@ def join_paragraphs(lines: list[str], corpus: str = "", first_page: int | None =
                 close()
         marker = ""
         if page_start and first_page is not None:
-            page = printed if printed is not None else page + 1
+            page = printed if printed is not None else (page or 0) + 1  # page is first_page or later here
             marker = f"{{{{page:{page}}}}}" if printed is not None else f"{{{{page:{page} inferred}}}}"
         printed = None
         if marker:
@@ -366,7 +367,7 @@ def _yaml_string(value: str) -> str:
 
 def draft_article(lines: list[str], *, source_file: str, first_line: int, title: str = "",
                   first_note: int = 1, first_page: int | None = None,
-                  running_heads: list[str] = (), aliases: list[tuple[str, str, str]] = ()) -> str:
+                  running_heads: Sequence[str] = (), aliases: Sequence[tuple[str, str, str]] = ()) -> str:
     """The whole draft (front matter + body) for `lines`, the span starting at `first_line`."""
     # A form feed starting a line (pdftotext's page separator) is whitespace, not the PAGE sentinel
     # that would drop the line; trailing ones, and a lone NOTES_GAP, go with rstrip().

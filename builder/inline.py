@@ -51,7 +51,8 @@ class QuickInlineProcessor(InlineProcessor):
             if probe is not None and not probe(data, start):
                 patternIndex, start = patternIndex + 1, 0
                 continue
-            data, matched, start = self._InlineProcessor__applyPattern(patterns[patternIndex], data, patternIndex, start)
+            data, matched, start = self._InlineProcessor__applyPattern(  # type: ignore[attr-defined]
+                patterns[patternIndex], data, patternIndex, start)
             if not matched:
                 patternIndex += 1
         return data

@@ -207,7 +207,7 @@ def convert_record(kind: str, record: Record, file: str,
     if problems:
         return None, problems
     values["origin"] = Origin(file, record.line)
-    if "lines" in cls.__dataclass_fields__:
+    if "lines" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
         values["lines"] = dict(record.key_lines)  # by YAML key, as messages name them
     return cls(**values), []
 

@@ -69,7 +69,7 @@ def open_graph(title: str, description: str, site_name: str, url: str | None, ki
 
 
 def article_jsonld(article: Article, work: Work) -> Markup:
-    data = {
+    data: dict[str, object] = {
         "@context": "https://schema.org", "@type": "ScholarlyArticle", "headline": article.title,
         "name": article.title, "inLanguage": "en",
         "author": [{"@type": "Person", "name": f"{a.given} {a.family}"} for a in work.authors],
@@ -85,7 +85,7 @@ def article_jsonld(article: Article, work: Work) -> Markup:
 
 def entity_jsonld(kind: str, name: str, aliases: list[str], description: str, url: str | None,
                   extra: dict | None = None) -> Markup:
-    data = {"@context": "https://schema.org", "@type": JSONLD_TYPES[kind], "name": name}
+    data: dict[str, object] = {"@context": "https://schema.org", "@type": JSONLD_TYPES[kind], "name": name}
     if aliases:
         data["alternateName"] = aliases
     if description:

@@ -6,11 +6,11 @@ worded, with links as site-root-relative URLs (the templates make them relative 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -90,10 +90,10 @@ def organization_page(data: Dataset, org: Organization, as_of: dt.date) -> Gener
     notes = SourceNotes(data)
     org_sources = notes.cite(org.sources)
     day = reference_day(org, as_of)
-    groups = {"members": [], "partners": [], "former": []}
+    groups: dict[str, list[dict[str, Any]]] = {"members": [], "partners": [], "former": []}
     for standing in history.standings(data, org.id, day):
         country = data.countries[standing.country]
-        row = {
+        row: dict[str, Any] = {
             "id": country.id,
             "name": country.name,
             "url": country_url(country.id),
@@ -152,13 +152,14 @@ def country_page(data: Dataset, country_id: str, as_of: dt.date) -> GeneratedPag
     by_org: dict[str, list[Membership]] = {}
     for record in data.memberships_of_country(country_id):
         by_org.setdefault(record.org, []).append(record)
-    current, former = [], []
+    current: list[dict[str, Any]] = []
+    former: list[dict[str, Any]] = []
     for org_id, records in by_org.items():
         org = data.organizations[org_id]
         records.sort(key=lambda m: m.start.sort_key())
         day = reference_day(org, as_of)
         status = next((r.status for r in records if r.covers(day) is True), None)
-        row = {
+        row: dict[str, Any] = {
             "org": _org_link(data, org_id),
             "kind": org.kind,
             "status": status if org.dissolved is None else None,
@@ -300,25 +301,25 @@ def articles_index(articles: list[Article], groups: dict[str, str] | None = None
     )
 
 
-def site_pages(data: Dataset, as_of: dt.date, articles: list[Article] = (),
-               overlap_pairs: list[tuple[str, str]] = (), article_groups: dict[str, str] | None = None,
+def site_pages(data: Dataset, as_of: dt.date, articles: Iterable[Article] = (),
+               overlap_pairs: Iterable[Sequence[str]] = (), article_groups: dict[str, str] | None = None,
                articles_description: str = ARTICLES_DESCRIPTION) -> list[GeneratedPage]:
     """Every page generated from the data, in a stable order; `overlap_pairs` are the pairs of
     organizations compared on pages of their own (mkdocs.yml, checked by validate.check_plugin_options)."""
-    overlap_pairs = [tuple(pair) for pair in overlap_pairs]
-    articles = list(articles)
-    by_author = articles_by_author(articles)
+    pairs = [(a, b) for a, b in overlap_pairs]
+    article_list = list(articles)
+    by_author = articles_by_author(article_list)
     pages = [organizations_index(data, as_of), countries_index(data, as_of), sources_index(data),
              people_index(data, set(by_author))]
-    if articles:
-        pages.append(articles_index(articles, article_groups, articles_description))
+    if article_list:
+        pages.append(articles_index(article_list, article_groups, articles_description))
     pages += [organization_page(data, data.organizations[i], as_of) for i in sorted(data.organizations)]
     pages += [country_page(data, i, as_of) for i in sorted(data.countries)]
     pages += [person_page(data, data.people[i], by_author.get(data.people[i].name, [])) for i in sorted(data.people)]
     years = matrix.matrix_years(data, as_of)
-    pages.append(matrix_page(data, as_of.year, years, overlap_pairs, latest=True))
-    pages += [matrix_page(data, year, years, overlap_pairs) for year in years]
-    pages += [overlap_page(data, a, b, as_of) for a, b in overlap_pairs]
+    pages.append(matrix_page(data, as_of.year, years, pairs, latest=True))
+    pages += [matrix_page(data, year, years, pairs) for year in years]
+    pages += [overlap_page(data, a, b, as_of) for a, b in pairs]
     pages.append(timeline_page(data))
     return pages
 
@@ -369,6 +370,7 @@ _PLAIN_CELLS = {status: CellView(status, abbr, title=status) for status, abbr in
 
 def _matrix_cell_view(cell: matrix.Cell, notes: SourceNotes, records: dict) -> CellView:
     record = cell.record
+    assert record is not None  # cells without a record are looked up in _PLAIN_CELLS
     known = records.get(id(record))
     if known is None:  # a record spans many years: its words are made once per page
         known = records[id(record)] = (history.years(record), f"{record.status}, {history.dates(record)}")
@@ -381,7 +383,9 @@ def _matrix_view(data: Dataset, year: int, years: range, latest: bool, pairs=())
     grid = matrix.build_matrix(data, year)
     notes = SourceNotes(data)
     columns = [_org_link(data, o) for o in grid.orgs]
-    rows, records, seen = [], {}, set()
+    rows: list[dict] = []
+    records: dict[int, tuple] = {}
+    seen: set[str] = set()
     for country_id in grid.countries:
         country = data.countries[country_id]
         # Most cells have no record: their view is looked up here, without a call per cell.

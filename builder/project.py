@@ -54,7 +54,7 @@ def load_project(data_dir: Path, docs_dir: Path, root: Path, as_of: dt.date | No
 
 def outside_links(folder: Path, root: Path) -> list[Problem]:
     """Symbolic links that lead out of the project: MkDocs would publish what they point at."""
-    problems = []
+    problems: list[Problem] = []
     if not folder.is_dir():
         return problems
     project = root.resolve()

@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -47,7 +48,7 @@ class StagedSite:
         self.parent = self.target.parent
         self.prefix = f".{self.target.name}-staging-"
         self.path: Path | None = None
-        self._lock = None
+        self._lock: TextIO | None = None
 
     def begin(self) -> Path:
         """Wait for any other build of the same folder, clear what killed builds left, and stage."""
@@ -82,6 +83,7 @@ class StagedSite:
         # Two renames: between them there is no target for an instant, which `_recover` repairs.
         previous = self.parent / f".{self.target.name}-previous"
         shutil.rmtree(previous, ignore_errors=True)
+        assert self.path is not None  # begin() made it
         self.target.rename(previous)
         self.path.rename(self.target)
         self.path = previous

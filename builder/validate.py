@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from itertools import combinations
+from typing import Any
 
 from .articles import ARTICLE_KINDS
 from .dates import PartialDate
@@ -104,10 +105,10 @@ def validate(data: Dataset, articles: Iterable[str] = (), as_of: dt.date | None 
     for person in people.values():
         for role in person.roles:
             line = role.line or person.origin.line
-            for value, table, noun in ((role.org, orgs, "organization"), (role.country, countries, "country")):
-                if value is not None and value not in table and value not in data.unreadable:
+            for ref, table, noun in ((role.org, orgs, "organization"), (role.country, countries, "country")):
+                if ref is not None and ref not in table and ref not in data.unreadable:
                     check.problems.append(Problem(person.origin.file, line,
-                                                  f"unknown {noun} '{value}'{did_you_mean(value, table)}"))
+                                                  f"unknown {noun} '{ref}'{did_you_mean(ref, table)}"))
             if role.start and role.end and role.end.last_day <= role.start.first_day:
                 check.problems.append(Problem(person.origin.file, line,
                                               f"role '{role.title}' ends ({role.end}) before it begins ({role.start})"))
@@ -118,7 +119,7 @@ def validate(data: Dataset, articles: Iterable[str] = (), as_of: dt.date | None 
 
 def _check_future(check: _Checker, as_of: dt.date) -> None:
     data = check.data
-    dated = [(o, ("founded", "dissolved")) for o in data.organizations.values()]
+    dated: list[tuple[object, tuple[str, ...]]] = [(o, ("founded", "dissolved")) for o in data.organizations.values()]
     dated += [(m, ("from", "to")) for m in data.memberships]
     dated += [(e, ("date",)) for e in data.events.values()]
     dated += [(c, ("dissolved",)) for c in data.countries.values()]
@@ -185,7 +186,7 @@ def missing_article_anchors(data: Dataset, published: set[str]) -> list[Problem]
     on the set of URLs and anchors it produced (`articles/an-essay/#p34`).
     """
     problems = []
-    records = [*data.organizations.values(), *data.memberships, *data.events.values(), *data.people.values()]
+    records: list[Any] = [*data.organizations.values(), *data.memberships, *data.events.values(), *data.people.values()]
     for record in records:
         for ref in record.sources:
             match = ARTICLE_REF.match(ref)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -31,9 +32,11 @@ class Record(dict):
 class _LineLoader(yaml.SafeLoader):
     """Pure Python: its syntax error messages are the clearer ones, so problems are reported with it."""
 
+    duplicate_keys: list  # (line, key, first line), set by _parse
+
 
 # libyaml's parser, when PyYAML has it, reads the data files several times faster.
-_FastLineLoader = type("_FastLineLoader", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {})
+_FastLineLoader: Any = type("_FastLineLoader", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {})
 
 _RESOLVERS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -76,7 +79,7 @@ def _shape_problem(text: str, display: str) -> Problem | None:
     added = 0
     try:
         for event in yaml.parse(text, Loader=_FastLineLoader):
-            line = event.start_mark.line + 1
+            line = event.start_mark.line + 1 if event.start_mark else 0
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 open_nodes.append([event.anchor, 1])
                 if len(open_nodes) > MAX_DEPTH:
@@ -91,7 +94,7 @@ def _shape_problem(text: str, display: str) -> Problem | None:
             elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
                 size = 1
                 if isinstance(event, yaml.AliasEvent):
-                    size = sizes.get(event.anchor, 1)
+                    size = sizes.get(event.anchor or "", 1)
                     added += size
                     if added > MAX_ALIAS_VALUES:
                         return Problem(display, line, f"YAML aliases (*{event.anchor}) expand to more than "
