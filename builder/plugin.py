@@ -18,7 +18,9 @@ on_build_error, on_shutdown  drop the staged output of a failed build, or swap i
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
+import sys
 from functools import cache, partial
 from pathlib import Path
 
@@ -31,14 +33,15 @@ from mkdocs.contrib.search import SearchPlugin
 from mkdocs.contrib.search.search_index import SearchIndex
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from . import cite, metadata, published, search
 from .annotations import ArticleExtension
 from .exports import all_exports
-from .pages import ARTICLES_DESCRIPTION, GeneratedPage, anchor_links, mention_view, site_pages
+from .model import Dataset
+from .pages import ARTICLES_DESCRIPTION, GeneratedPage, anchor_links, failure_page, mention_view, site_pages
 from .problems import DataError, Problem
-from .project import as_of_day, load_project
+from .project import Project, as_of_day, load_project
 from .redirects import anchor_map, check_targets, page_redirects
 from .staging import StagedSite
 from .urls import breadcrumbs, relative_url
@@ -77,20 +80,19 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
+        # While `mkdocs serve` runs, a mistake in the data gives a site of one page that shows the
+        # problems, not a failed build: MkDocs' server holds every request until a build succeeds.
+        self.failure: str | None = None
         try:
-            self.as_of = as_of_day(self.config.as_of)
-        except ValueError as error:
-            raise PluginError(str(error)) from None
-        try:
-            project = load_project(root / self.config.data_dir, Path(config.docs_dir), root, self.as_of)
-        except DataError as error:
-            raise PluginError(error.report()) from None
+            project = self._load(config, root)
+        except PluginError as error:
+            if self.command != "serve":
+                raise
+            self.failure = str(error)
+            print(self.failure, file=sys.stderr)  # not the log: in strict mode an error fails the build
+            project = Project(Dataset(), [], [])
+            self.as_of = getattr(self, "as_of", None) or dt.date.today()
         self.data, self.redirects = project.data, project.redirects
-        config_file = Path(config.config_file_path)
-        problems = check_plugin_options(self.config, self.data, config_file.read_text(encoding="utf-8"),
-                                        config_file.name)
-        if problems:
-            raise PluginError(DataError(problems).report())
         self.articles = {a.slug: a for a in project.articles}
         self.people_by_name = {p.name: p.id for p in sorted(self.data.people.values(), key=lambda p: p.id)}
         self.manifest_path = root / self.config.data_dir / published.MANIFEST
@@ -107,6 +109,23 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             self.site_config = config
             config.site_dir = str(self.staged.begin())
         return config
+
+    def _load(self, config, root: Path):
+        """The data and the articles, or a PluginError that lists every problem."""
+        try:
+            self.as_of = as_of_day(self.config.as_of)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        try:
+            project = load_project(root / self.config.data_dir, Path(config.docs_dir), root, self.as_of)
+        except DataError as error:
+            raise PluginError(error.report()) from None
+        config_file = Path(config.config_file_path)
+        problems = check_plugin_options(self.config, project.data, config_file.read_text(encoding="utf-8"),
+                                        config_file.name)
+        if problems:
+            raise PluginError(DataError(problems).report())
+        return project
 
     def on_build_error(self, error):
         if self.staged is not None:
@@ -139,6 +158,10 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         return table[entity_id].name
 
     def on_files(self, files, config):
+        if self.failure:  # serve: the theme's files, and one page with the problems
+            kept = Files([f for f in files if not f.is_documentation_page()])
+            kept.append(File.generated(config, "index.md", content=failure_page(self.failure)))
+            return kept
         for page in site_pages(self.data, self.as_of, self.articles.values(), self.config.overlap_pairs,
                                self.config.article_groups, self.config.articles_description):
             self.pages[page.src_uri] = page
@@ -168,6 +191,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         env.globals["as_of"] = self.as_of
         env.globals["search_placeholder"] = self.config.search_placeholder
         env.globals["has_articles"] = bool(self.articles)  # no articles, no articles index to link to
+        env.globals["build_failure"] = self.failure  # serve: shown on every page, the 404 page too
         env.globals["articles_intro"] = Markup(self.config.articles_intro)
         return env
 
@@ -283,6 +307,8 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
+        if self.failure:
+            return
         site_dir = Path(config.site_dir)
         self._write_search_indexes(site_dir)
         for path, text in all_exports(self.data, self.as_of, config.site_name).items():

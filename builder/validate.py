@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import combinations
 from typing import Any
 
@@ -197,7 +197,7 @@ def missing_article_anchors(data: Dataset, published: set[str]) -> list[Problem]
     return problems
 
 
-def check_plugin_options(options: dict, data: Dataset, config_text: str, display: str) -> list[Problem]:
+def check_plugin_options(options: Mapping[str, Any], data: Dataset, config_text: str, display: str) -> list[Problem]:
     """The plugin options of mkdocs.yml that name things in the data or in the articles:
     `overlap_pairs` (two organization ids a pair) and `article_groups` (headings by article kind).
 
