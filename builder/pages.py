@@ -191,7 +191,7 @@ def country_page(data: Dataset, country_id: str, as_of: dt.date) -> GeneratedPag
     )
 
 
-def organizations_index(data: Dataset, as_of: dt.date) -> GeneratedPage:
+def organizations_index(data: Dataset, as_of: dt.date, noun: str = "site") -> GeneratedPage:
     groups = []
     for kind, heading in data.vocabulary.organization_kinds.items():
         orgs = sorted((o for o in data.organizations.values() if o.kind == kind), key=lambda o: o.label.lower())
@@ -210,11 +210,11 @@ def organizations_index(data: Dataset, as_of: dt.date) -> GeneratedPage:
     return GeneratedPage(
         src_uri="organizations/index.md", title="Organizations", template="organizations.html",
         context={"groups": groups, "as_of": as_of, "count": len(data.organizations)},
-        description="Every international organization in this edition, grouped by kind.",
+        description=f"Every international organization in this {noun}, grouped by kind.",
     )
 
 
-def countries_index(data: Dataset, as_of: dt.date) -> GeneratedPage:
+def countries_index(data: Dataset, as_of: dt.date, noun: str = "site") -> GeneratedPage:
     groups = []
     for region in data.vocabulary.regions:
         countries = sorted((c for c in data.countries.values() if c.region == region), key=lambda c: c.name)
@@ -234,16 +234,16 @@ def countries_index(data: Dataset, as_of: dt.date) -> GeneratedPage:
     return GeneratedPage(
         src_uri="countries/index.md", title="Countries", template="countries.html",
         context={"groups": groups, "as_of": as_of, "count": len(data.countries)},
-        description="Every country in this edition, by region, with its current memberships.",
+        description=f"Every country in this {noun}, by region, with its current memberships.",
     )
 
 
-def sources_index(data: Dataset) -> GeneratedPage:
+def sources_index(data: Dataset, noun: str = "site") -> GeneratedPage:
     entries = sorted(data.sources.values(), key=lambda s: (s.date.sort_key() if s.date else (dt.date.max, 0), s.title))
     return GeneratedPage(
         src_uri="sources/index.md", title="Sources", template="sources.html",
         context={"sources": entries},
-        description="The bibliography behind every membership record and date in this edition.",
+        description=f"The bibliography behind every membership record and date in this {noun}.",
     )
 
 
@@ -256,7 +256,7 @@ def articles_by_author(articles: list[Article]) -> dict[str, list[Article]]:
     return by_author
 
 
-def person_page(data: Dataset, person: Person, authored: list[Article]) -> GeneratedPage:
+def person_page(data: Dataset, person: Person, authored: list[Article], noun: str = "site") -> GeneratedPage:
     roles = []
     for role in sorted(person.roles, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0)):
         roles.append({"title": role.title, "span": history.period(role.start, role.end) if role.start else "",
@@ -267,19 +267,19 @@ def person_page(data: Dataset, person: Person, authored: list[Article]) -> Gener
                "articles": [{"title": a.title, "url": a.url} for a in authored]}
     return GeneratedPage(
         src_uri=f"people/{person.id}.md", title=person.name, template="person.html", context=context,
-        description=f"{person.name}: roles, and where the articles of this edition mention {person.name}.",
+        description=f"{person.name}: roles, and where the articles of this {noun} mention {person.name}.",
         breadcrumbs=[("People", "people/")], entity=("person", person.id),
     )
 
 
-def people_index(data: Dataset, author_names: set[str]) -> GeneratedPage:
+def people_index(data: Dataset, author_names: set[str], noun: str = "site") -> GeneratedPage:
     people = sorted(data.people.values(), key=lambda p: p.name.split()[-1])
     authors = [p for p in people if p.name in author_names]
     others = [p for p in people if p.name not in author_names]
     return GeneratedPage(
         src_uri="people/index.md", title="People", template="people.html",
         context={"authors": authors, "others": others},
-        description="The authors of this edition and the people their texts name.",
+        description=f"The authors of this {noun} and the people their texts name.",
     )
 
 
@@ -304,19 +304,19 @@ def articles_index(articles: list[Article], groups: dict[str, str] | None = None
 
 def site_pages(data: Dataset, as_of: dt.date, articles: Iterable[Article] = (),
                overlap_pairs: Iterable[Sequence[str]] = (), article_groups: dict[str, str] | None = None,
-               articles_description: str = ARTICLES_DESCRIPTION) -> list[GeneratedPage]:
+               articles_description: str = ARTICLES_DESCRIPTION, noun: str = "site") -> list[GeneratedPage]:
     """Every page generated from the data, in a stable order; `overlap_pairs` are the pairs of
     organizations compared on pages of their own (mkdocs.yml, checked by validate.check_plugin_options)."""
     pairs = [(a, b) for a, b in overlap_pairs]
     article_list = list(articles)
     by_author = articles_by_author(article_list)
-    pages = [organizations_index(data, as_of), countries_index(data, as_of), sources_index(data),
-             people_index(data, set(by_author))]
+    pages = [organizations_index(data, as_of, noun), countries_index(data, as_of, noun), sources_index(data, noun),
+             people_index(data, set(by_author), noun)]
     if article_list:
         pages.append(articles_index(article_list, article_groups, articles_description))
     pages += [organization_page(data, data.organizations[i], as_of) for i in sorted(data.organizations)]
     pages += [country_page(data, i, as_of) for i in sorted(data.countries)]
-    pages += [person_page(data, data.people[i], by_author.get(data.people[i].name, [])) for i in sorted(data.people)]
+    pages += [person_page(data, data.people[i], by_author.get(data.people[i].name, []), noun) for i in sorted(data.people)]
     years = matrix.matrix_years(data, as_of)
     pages.append(matrix_page(data, as_of.year, years, pairs, latest=True))
     pages += [matrix_page(data, year, years, pairs) for year in years]

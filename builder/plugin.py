@@ -60,6 +60,8 @@ class ReferenceConfig(Config):
     # Words a reader sees that belong to this site, not to the generator. The articles index's
     # first sentence is HTML the site's author writes (as MkDocs' `copyright` is).
     search_placeholder = c.Type(str, default="Search this site…")
+    # What the site calls itself in running text ("the articles of this site"); this one: "edition".
+    site_noun = c.Type(str, default="site")
     articles_intro = c.Type(str, default="The texts of this site, complete and faithful to their sources.")
     # The articles index: its groups' headings by article kind, and its description (meta, search).
     article_groups = c.Type(dict, default={})
@@ -163,7 +165,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             kept.append(File.generated(config, "index.md", content=failure_page(self.failure)))
             return kept
         for page in site_pages(self.data, self.as_of, self.articles.values(), self.config.overlap_pairs,
-                               self.config.article_groups, self.config.articles_description):
+                               self.config.article_groups, self.config.articles_description, self.config.site_noun):
             self.pages[page.src_uri] = page
             self.titles[page.url] = page.title
             front = f"---\ntitle: {json.dumps(page.title)}\n---\n"
@@ -190,6 +192,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         env.filters["anchor_links"] = anchor_links
         env.globals["as_of"] = self.as_of
         env.globals["search_placeholder"] = self.config.search_placeholder
+        env.globals["site_noun"] = self.config.site_noun
         env.globals["has_articles"] = bool(self.articles)  # no articles, no articles index to link to
         env.globals["build_failure"] = self.failure  # serve: shown on every page, the 404 page too
         env.globals["articles_intro"] = Markup(self.config.articles_intro)
