@@ -6,7 +6,6 @@ worded, with links as site-root-relative URLs (the templates make them relative 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -494,9 +493,3 @@ def charts_for_country(data: Dataset, country_id: str, as_of: dt.date):
             for o, recs in sorted(by_org.items(), key=lambda kv: min(r.start.sort_key() for r in kv[1]))]
     return membership_chart(rows, as_of)
 
-
-def failure_page(report: str) -> str:
-    """The one page of a `mkdocs serve` build whose data has problems: the problems, as text."""
-    return ("---\ntitle: The site could not be built\n---\n\n# The site could not be built\n\n"
-            "Fix these problems and save: the preview rebuilds by itself.\n\n"
-            f'<pre class="build-failure">{html.escape(report)}</pre>\n')

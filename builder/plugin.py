@@ -39,7 +39,7 @@ from . import cite, metadata, published, search
 from .annotations import ArticleExtension
 from .exports import all_exports
 from .model import Dataset
-from .pages import ARTICLES_DESCRIPTION, GeneratedPage, anchor_links, failure_page, mention_view, site_pages
+from .pages import ARTICLES_DESCRIPTION, GeneratedPage, anchor_links, mention_view, site_pages
 from .problems import DataError, Problem
 from .project import Project, as_of_day, load_project
 from .redirects import anchor_map, check_targets, page_redirects
@@ -160,9 +160,9 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         return table[entity_id].name
 
     def on_files(self, files, config):
-        if self.failure:  # serve: the theme's files, and one page with the problems
+        if self.failure:  # serve: the theme's files, and one page (main.html shows the problems)
             kept = Files([f for f in files if not f.is_documentation_page()])
-            kept.append(File.generated(config, "index.md", content=failure_page(self.failure)))
+            kept.append(File.generated(config, "index.md", content="---\ntitle: The site could not be built\n---\n"))
             return kept
         for page in site_pages(self.data, self.as_of, self.articles.values(), self.config.overlap_pairs,
                                self.config.article_groups, self.config.articles_description, self.config.site_noun):
@@ -194,7 +194,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         env.globals["search_placeholder"] = self.config.search_placeholder
         env.globals["site_noun"] = self.config.site_noun
         env.globals["has_articles"] = bool(self.articles)  # no articles, no articles index to link to
-        env.globals["build_failure"] = self.failure  # serve: shown on every page, the 404 page too
+        env.globals["build_failure"] = self.failure  # serve: main.html shows it on every page, the 404 too
         env.globals["articles_intro"] = Markup(self.config.articles_intro)
         return env
 
