@@ -80,15 +80,15 @@ def _web_address(value: Any) -> str:
     return text
 
 
-def _choice(vocabulary) -> Callable[[Any], str]:
-    def convert(value: Any) -> str:
-        text = _text(value)
-        if text not in vocabulary:
-            raise _Invalid(f"'{text}' is not one of the allowed values{did_you_mean(text, vocabulary)}; "
-                           f"use one of: {', '.join(vocabulary)}")
-        return text
+def _one_of(text: str, vocabulary) -> str:
+    if text not in vocabulary:
+        raise _Invalid(f"'{text}' is not one of the allowed values{did_you_mean(text, vocabulary)}; "
+                       f"use one of: {', '.join(vocabulary)}")
+    return text
 
-    return convert
+
+def _choice(vocabulary) -> Callable[[Any], str]:
+    return lambda value: _one_of(_text(value), vocabulary)
 
 
 def _roles(value: Any) -> list[model.Role]:
@@ -201,7 +201,7 @@ def convert_record(kind: str, record: Record, file: str,
         try:
             values[spec.target] = spec.convert(raw)
             if spec.vocabulary:
-                _choice(getattr(vocabulary, spec.vocabulary))(values[spec.target])
+                _one_of(values[spec.target], getattr(vocabulary, spec.vocabulary))
         except _Invalid as error:
             problems.append(Problem(file, record.line_of(spec.name), f"'{spec.name}' {error}"))
     if problems:

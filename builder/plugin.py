@@ -100,6 +100,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         self.manifest_path = root / self.config.data_dir / published.MANIFEST
         self.manifest_display = f"{self.config.data_dir}/{published.MANIFEST}"
         self.pages: dict[str, GeneratedPage] = {}
+        self.other_names: dict[str, list[str]] = {}  # set in on_files
         self.titles: dict[str, str] = {}  # URL -> title, for breadcrumbs
         self.cite_files: dict[str, dict[str, str]] = {}  # page URL -> {"cite.bib": …}
         self.published_found: set[str] = set()  # page URLs and citable anchors (on_post_page)
@@ -170,6 +171,9 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             self.titles[page.url] = page.title
             front = f"---\ntitle: {json.dumps(page.title)}\n---\n"
             files.append(File.generated(config, page.src_uri, content=front))
+        # By page URL: the aliases, acronyms and official names of what a generated page is about
+        # (both search indexes use them).
+        self.other_names = {page.url: self._entity_facts(*page.entity)[1] for page in self.pages.values() if page.entity}
         return files
 
     @event_priority(-50)  # after the search plugin has made its index
@@ -348,21 +352,15 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             index_file.write_text(search.dumps(index), encoding="utf-8")
         else:
             return
-        names = self._other_names()
-        names.update({article.url: [article.byline] for article in self.articles.values()})
+        names = {**self.other_names, **{article.url: [article.byline] for article in self.articles.values()}}
         (site_dir / "search" / "titles.json").write_text(search.dumps(search.titles(index, names)), encoding="utf-8")
 
     def _search_changes(self) -> tuple[set[str], dict[str, str]]:
         """The pages the full index leaves out, and the texts it gives generated pages."""
         hidden = {p.url for p in self.pages.values() if not p.searchable}
-        names = self._other_names()
-        texts = {page.url: " ".join([page.description, *names.get(page.url, [])]).strip()
+        texts = {page.url: " ".join([page.description, *self.other_names.get(page.url, [])]).strip()
                  for page in self.pages.values() if page.searchable}
         return hidden, texts
-
-    def _other_names(self) -> dict[str, list[str]]:
-        """By page URL: the aliases, acronyms and official names of what a generated page is about."""
-        return {page.url: self._entity_facts(*page.entity)[1] for page in self.pages.values() if page.entity}
 
     def _write_redirect_pages(self, site_dir: Path, config) -> None:
         template = self.body_env.get_template("redirect.html")

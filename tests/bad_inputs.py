@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from conftest import without_overlap_pairs
+
 from builder.model import ORG_KINDS, REGIONS, STATUSES
 
 # A vocabulary error lists the allowed values, in their order.
@@ -48,7 +50,7 @@ _CONFIG = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(enco
 BAD_PAIRS = re.sub(r"^      overlap_pairs: .*$", "      overlap_pairs: [[csto, ctso], [caco, caco]]", _CONFIG, flags=re.M)
 PAIRS_LINE = BAD_PAIRS.splitlines().index("      overlap_pairs: [[csto, ctso], [caco, caco]]") + 1
 BAD_GROUPS = re.sub(r"^      article_groups: .*$", "      article_groups: {preface: Front matter, jurnal-article: Journals}",
-                    re.sub(r"^      overlap_pairs: .*\n", "", _CONFIG, flags=re.M), flags=re.M)
+                    without_overlap_pairs(_CONFIG), flags=re.M)
 GROUPS_LINE = BAD_GROUPS.splitlines().index("      article_groups: {preface: Front matter, jurnal-article: Journals}") + 1
 
 # The small data's CSTO with a misspelt kind: the record is refused, and the memberships, the

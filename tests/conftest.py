@@ -39,13 +39,18 @@ def _environment(changes: dict) -> dict:
     return env
 
 
+def without_overlap_pairs(config: str) -> str:
+    """mkdocs.yml's text without the plugin's `overlap_pairs:` line."""
+    return re.sub(r"^      overlap_pairs: .*\n", "", config, flags=re.M)
+
+
 def make_project(folder: Path) -> Path:
     """A copy of the project's configuration and content with the small fixture data (the theme
     is the installed one, `theme: {name: reference}`)."""
     folder.mkdir(parents=True, exist_ok=True)
     # Without this edition's overlap pairs: the small data has other organizations.
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (folder / "mkdocs.yml").write_text(re.sub(r"^      overlap_pairs: .*\n", "", config, flags=re.M), encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(without_overlap_pairs((ROOT / "mkdocs.yml").read_text(encoding="utf-8")),
+                                       encoding="utf-8")
     # The front page only: the real articles annotate entities that the small data lacks.
     (folder / "content").mkdir()
     shutil.copy(ROOT / "content" / "index.md", folder / "content" / "index.md")
@@ -146,8 +151,8 @@ The table lists what the text says.[^1]
 
 
 def _second_corpus(site: Path) -> None:
-    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
-    (site / "mkdocs.yml").write_text(re.sub(r"^      overlap_pairs: .*\n", "", config, flags=re.M), encoding="utf-8")
+    (site / "mkdocs.yml").write_text(without_overlap_pairs((site / "mkdocs.yml").read_text(encoding="utf-8")),
+                                     encoding="utf-8")
     (site / "content/articles/accessions.md").write_text(SECOND_ARTICLE, encoding="utf-8")
 
 
