@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conftest import without_overlap_pairs
-
 from builder.model import ORG_KINDS, REGIONS, STATUSES
+
+from conftest import without_overlap_pairs
 
 # A vocabulary error lists the allowed values, in their order.
 REGIONS_LIST, STATUSES_LIST = ", ".join(REGIONS), ", ".join(STATUSES)

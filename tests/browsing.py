@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from conftest import chromium_path
 
 REQUIRED = bool(os.environ.get("REQUIRE_BROWSER"))

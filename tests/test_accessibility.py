@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
 from browsing import REQUIRED, require_chromium, serve
 from conftest import ROOT
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import markdown
 from bs4 import BeautifulSoup
-from conftest import MINI_DATA
 
 from builder.annotations import ArticleExtension
 from builder.articles import check_text
 from builder.loader import load
+
+from conftest import MINI_DATA
 
 
 def render(text: str, article: str = "kazantsev"):

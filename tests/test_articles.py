@@ -8,9 +8,10 @@ from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SOURCES
 
 from builder.articles import article_files, read_article
+
+from conftest import ROOT, SOURCES
 
 ARTICLES = [read_article(p, p.name)[0] for p in article_files(ROOT / "content" / "articles")]
 BOOK_TITLE = "International security organizations in Eurasia: Rivalry and co-operation"

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from conftest import run_builder, write
 from test_build_errors import tree_digest
 

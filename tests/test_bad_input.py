@@ -14,8 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import commands
 import pytest
+
+import commands
 from bad_inputs import ARTICLE, CASES, Case, Link
 from conftest import ROOT, make_project, run_builder, write
 from test_build_errors import tree_digest

@@ -12,10 +12,11 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
-from conftest import PUBLISHED_URL, ROOT, digest, page_facts, run_builder
 
 from builder.articles import Article, Author
 from builder.cite import article_work, bibtex, citations, csl_json, page_work, ris
+
+from conftest import PUBLISHED_URL, ROOT, digest, page_facts, run_builder
 
 URL = "https://example.github.io/repo/articles/kazantsev/"
 KAZANTSEV = Article(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import EVIL
 from conftest import HOSTILE_SITE_URL as SITE_URL
 from conftest import HOSTILE_SOURCE_URL as SOURCE_URL
@@ -175,8 +176,9 @@ def test_sitemap_is_well_formed_xml(hostile_site):
 
 
 def test_redirect_pages_keep_targets_as_text(tmp_path):
-    from conftest import ROOT
     from jinja2 import Environment, FileSystemLoader
+
+    from conftest import ROOT
 
     env = Environment(loader=FileSystemLoader(ROOT / "templates"), autoescape=True)
     target = '../x/"+alert(1)+"</script>/'

@@ -5,10 +5,10 @@ import csv
 import io
 import json
 
-from conftest import ROOT
-
 from builder import matrix
 from builder.loader import load
+
+from conftest import ROOT
 
 DATA, _ = load(ROOT / "site_data", ROOT)
 

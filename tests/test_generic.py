@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import ROOT
-
 from builder.loader import load
+
+from conftest import ROOT
 
 
 def _code_and_theme() -> list[Path]:

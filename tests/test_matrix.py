@@ -5,11 +5,12 @@ import datetime as dt
 import re
 
 from bs4 import BeautifulSoup
-from conftest import MINI_DATA, ROOT
 
 from builder import matrix
 from builder.charts import membership_chart
 from builder.loader import load
+
+from conftest import MINI_DATA, ROOT
 
 DATA, _ = load(ROOT / "site_data", ROOT)
 

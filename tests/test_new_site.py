@@ -6,6 +6,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import run_builder
 from test_citable import _Links
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
-from conftest import run_builder, write
 
 from builder import published
+
+from conftest import run_builder, write
 
 ARTICLE = """---
 title: A test article

@@ -18,7 +18,6 @@ from collections import Counter
 
 import markdown
 from bs4 import BeautifulSoup
-from conftest import MINI_DATA
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +26,8 @@ from builder.annotations import ANNOTATION, DIRECTIVE, ArticleExtension
 from builder.articles import check_text
 from builder.dates import DateError, PartialDate, Precision
 from builder.loader import load
+
+from conftest import MINI_DATA
 
 FAST = settings(max_examples=200, deadline=None, derandomize=True, database=None)
 

@@ -8,9 +8,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, page_facts
 
 from builder.loader import load
+
+from conftest import ROOT, page_facts
 
 DATA, _ = load(ROOT / "site_data", ROOT)
 

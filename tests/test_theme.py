@@ -8,8 +8,9 @@ import zipfile
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, make_project, run_builder, write
 from mkdocs.utils import get_theme_dir
+
+from conftest import ROOT, make_project, run_builder, write
 
 
 def test_the_installed_theme_is_the_repository_templates_folder():

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import write
 
 from builder.model import REGIONS, STATUSES
 from builder.problems import DataError
 from builder.project import load_dataset
+
+from conftest import write
 
 # A vocabulary error lists the allowed values, in their order.
 REGIONS_LIST, STATUSES_LIST = ", ".join(REGIONS), ", ".join(STATUSES)
