@@ -6,6 +6,7 @@ so that the drawing stays markup and the arithmetic stays testable.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import history
@@ -17,15 +18,6 @@ ROW_HEIGHT = 22
 BAR_HEIGHT = 14
 AXIS_HEIGHT = 24
 TOP = 6
-
-# How each status is drawn: a pattern name (see the template) besides its colour class.
-STATUS_PATTERN = {
-    "founding member": "solid", "member": "solid", "participating state": "solid",
-    "associate member": "half", "suspended": "hatched", "observer": "dotted", "partner": "dotted",
-    "dialogue partner": "dotted", "associate partner": "dotted", "participant": "solid",
-    "candidate": "dashed",
-}
-
 
 @dataclass
 class Segment:
@@ -57,13 +49,13 @@ class Chart:
     axis_y: float = 0.0
 
     @property
-    def statuses(self) -> list[str]:
-        seen = []
+    def statuses(self) -> list[tuple[str, str]]:
+        """The legend: each status drawn, with its pattern, in order of appearance."""
+        seen: dict[str, str] = {}
         for bar in self.bars:
             for segment in bar.segments:
-                if segment.status not in seen:
-                    seen.append(segment.status)
-        return seen
+                seen.setdefault(segment.status, segment.pattern)
+        return list(seen.items())
 
 
 def _x(day: dt.date, start: int, end: int) -> float:
@@ -72,8 +64,10 @@ def _x(day: dt.date, start: int, end: int) -> float:
     return LABEL_WIDTH + PLOT_WIDTH * max(0, min(offset, span)) / span
 
 
-def membership_chart(rows: list[tuple[str, list[Membership]]], as_of: dt.date) -> Chart | None:
-    """A chart of `rows` (label, records), from the first record's year to the as-of year.
+def membership_chart(rows: list[tuple[str, list[Membership]]], as_of: dt.date,
+                     drawn: Mapping[str, str] | None = None) -> Chart | None:
+    """A chart of `rows` (label, records), from the first record's year to the as-of year;
+    `drawn` gives each status its pattern (model.Status.drawn), solid where it says none.
 
     The chart is one image (role="img"): its rows carry no links, the tables below it do.
     """
@@ -92,7 +86,7 @@ def membership_chart(rows: list[tuple[str, list[Membership]]], as_of: dt.date) -
             text = record.status
             bar.segments.append(Segment(
                 x=round(x0, 1), width=round(width, 1), status=record.status,
-                pattern=STATUS_PATTERN.get(record.status, "solid"),
+                pattern=(drawn or {}).get(record.status, "solid"),
                 title=f"{label}: {record.status}, {history.dates(record)}",
                 label=text if width > 7 * len(text) else "",
             ))

@@ -19,14 +19,9 @@ from . import matrix
 from .dates import PartialDate
 from .model import Dataset
 
-# COW IGO codes: 1 full membership, 2 associate membership, 3 observer, 0 no membership,
-# -9 missing data, -1 state not in system. Partners, candidates and participants have no COW
-# code of their own; they are 0 (not members) with their status kept in our `status` column.
-COW_CODES = {
-    "founding member": 1, "member": 1, "participating state": 1, "suspended": 1,
-    "associate member": 2, "observer": 3,
-    matrix.NOT_MEMBER: 0, matrix.UNKNOWN_STATUS: -9, matrix.NO_STATE: -1, matrix.NOT_YET: "",
-}
+# COW IGO codes of the cells without a status: 0 no membership, -9 missing data, -1 state not in
+# system; a status's own code is the site's (model.Status.cow_code).
+CELL_CODES = {matrix.NOT_MEMBER: 0, matrix.UNKNOWN_STATUS: -9, matrix.NO_STATE: -1, matrix.NOT_YET: ""}
 
 
 def _json(value) -> str:
@@ -119,6 +114,7 @@ def country_year_csv(data: Dataset, as_of: dt.date) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["org", "country", "year", "status", "cow_code"])
+    codes = {**CELL_CODES, **{s.name: s.cow_code for s in data.vocabulary.statuses}}
     for org_id in sorted(data.organizations):
         org = data.organizations[org_id]
         lineage = data.lineage(org_id)
@@ -128,7 +124,7 @@ def country_year_csv(data: Dataset, as_of: dt.date) -> str:
         first = min(data.organizations[o].founded.year for o in lineage)
         years = range(first, (org.dissolved.year if org.dissolved else as_of.year) + 1)
         for country in countries:
-            writer.writerows([org_id, country, year, cell.status, COW_CODES.get(cell.status, 0)]
+            writer.writerows([org_id, country, year, cell.status, codes.get(cell.status, 0)]
                              for year, cell in zip(years, matrix.standings(data, org_id, country, years)))
     return out.getvalue()
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .dates import PartialDate
-from .model import MEMBER_STATUSES, STATUSES, Dataset, Membership
+from .model import Dataset, Membership
 
 
 def years(record: Membership) -> str:
@@ -40,10 +40,6 @@ def summarize(records: Iterable[Membership]) -> str:
     return "; ".join(f"{status} {', '.join(parts)}" for status, parts in spans.items())
 
 
-def status_rank(status: str | None) -> int:
-    return STATUSES.index(status) if status in STATUSES else len(STATUSES)
-
-
 @dataclass
 class Standing:
     """A country's place in one organization: where it stands on a day, and its whole record."""
@@ -52,10 +48,6 @@ class Standing:
     status: str | None  # on the reference day; None = not then
     records: list[Membership]  # this organization's own records
     lineage_records: list[Membership]  # records in predecessors, oldest first
-
-    @property
-    def is_member(self) -> bool:
-        return self.status in MEMBER_STATUSES or self.status in {"associate member", "suspended"}
 
 
 def standings(data: Dataset, org_id: str, day: dt.date) -> list[Standing]:

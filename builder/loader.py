@@ -87,10 +87,6 @@ def _one_of(text: str, vocabulary) -> str:
     return text
 
 
-def _choice(vocabulary) -> Callable[[Any], str]:
-    return lambda value: _one_of(_text(value), vocabulary)
-
-
 def _roles(value: Any) -> list[model.Role]:
     if not isinstance(value, list):
         raise _Invalid(f"must be a list of roles, got {value!r}")
@@ -149,9 +145,9 @@ SCHEMA: dict[str, tuple[str, type, list[Field]]] = {
     ]),
     "memberships": ("membership", model.Membership, [
         Field("org", _text, True), Field("country", _text, True),
-        Field("status", _choice(model.STATUSES), True),
+        Field("status", _text, True, vocabulary="status_names"),
         Field("from", _date, True, attr="start"), Field("to", _date, attr="end"),
-        Field("ended_by", _choice(model.ENDED_BY)), Field("note", _text),
+        Field("ended_by", _text, vocabulary="ended_by"), Field("note", _text),
         Field("sources", _ids, True),
     ]),
     "events": ("event", model.Event, [

@@ -6,30 +6,23 @@ member", "unknown" (a partial date leaves the day open) and "the organization di
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from .dates import year_end
-from .model import MEMBER_STATUSES, UNKNOWN, Dataset, Membership
+from .model import UNKNOWN, Dataset, Membership
 
 NOT_YET = "organization did not exist"
 NOT_MEMBER = "not a member"
 UNKNOWN_STATUS = "unknown"
 NO_STATE = "state did not exist"
-
-# Kinds left out of the matrix by default: universal bodies and operations have no "membership"
-# in the sense the matrix compares (a universal one would add every state of the world).
-MATRIX_EXCLUDED_KINDS = {"international organization", "operation", "policy"}
-
+# What a cell without a status shows; a status's own abbreviation is the site's (model.Status).
+CELL_MARKS = {NOT_MEMBER: "–", UNKNOWN_STATUS: "?", NOT_YET: "·", NO_STATE: "×"}
 
 @dataclass(frozen=True)
 class Cell:
     status: str  # a membership status, or one of NOT_YET / NOT_MEMBER / UNKNOWN_STATUS / NO_STATE
     record: Membership | None = None
-
-    @property
-    def is_member(self) -> bool:
-        return self.status in MEMBER_STATUSES
 
 
 def cell(data: Dataset, org_id: str, country_id: str, year: int) -> Cell:
@@ -69,13 +62,15 @@ def _held(records: list[Membership], day: dt.date, exists) -> Cell:
 _NOT_YET, _NO_STATE, _UNKNOWN, _NOT_MEMBER = Cell(NOT_YET), Cell(NO_STATE), Cell(UNKNOWN_STATUS), Cell(NOT_MEMBER)
 
 
-def members_on(data: Dataset, org_id: str, day: dt.date, statuses=MEMBER_STATUSES) -> set[str]:
-    """Countries certainly holding one of `statuses` in the organization on `day`."""
+def members_on(data: Dataset, org_id: str, day: dt.date, statuses: Collection[str] | None = None) -> set[str]:
+    """Countries certainly holding one of `statuses` (the site's member statuses) in the
+    organization on `day`."""
+    wanted = data.vocabulary.counted if statuses is None else statuses
     return {m.country for m in data.memberships_of_org(org_id)
-            if m.status in statuses and m.covers(day) is True}
+            if m.status in wanted and m.covers(day) is True}
 
 
-def members(data: Dataset, org_id: str, year: int, statuses=MEMBER_STATUSES) -> set[str]:
+def members(data: Dataset, org_id: str, year: int, statuses: Collection[str] | None = None) -> set[str]:
     """Countries holding one of `statuses` in the organization at the end of `year`."""
     return members_on(data, org_id, year_end(year), statuses)
 
@@ -100,11 +95,12 @@ class Matrix:
     orgs: list[str]
     countries: list[str]
     rows: dict[str, list[Cell]] = field(default_factory=dict)  # country -> its cells, in `orgs` order
+    counted: Collection[str] = frozenset()  # the statuses that make a member
 
     def member_counts(self) -> list[int]:
         """How many countries are members, column by column (in `orgs` order)."""
         columns = zip(*(self.rows[c] for c in self.countries)) if self.countries else [[] for _ in self.orgs]
-        return [sum(1 for cell in column if cell.is_member) for column in columns]
+        return [sum(1 for cell in column if cell.status in self.counted) for column in columns]
 
 
 def matrix_years(data: Dataset, as_of: dt.date) -> range:
@@ -117,7 +113,7 @@ def matrix_orgs(data: Dataset) -> list[str]:
     """The matrix's columns, in a stable order: organizations that have members, by founding date."""
     with_members = {m.org for m in data.memberships}
     orgs = [o for o in data.organizations.values()
-            if o.id in with_members and o.kind not in MATRIX_EXCLUDED_KINDS]
+            if o.id in with_members and o.kind not in data.vocabulary.outside_matrix]
     return [o.id for o in sorted(orgs, key=lambda o: (o.founded.sort_key(), o.id))]
 
 
@@ -149,4 +145,4 @@ def build_matrix(data: Dataset, year: int) -> Matrix:
         if any_unknown or any(c.record is not None or c.status == UNKNOWN_STATUS for c in row):
             rows[country_id] = row
     ordered = sorted(rows, key=lambda c: (data.countries[c].region, data.countries[c].name))
-    return Matrix(year, orgs, ordered, rows)
+    return Matrix(year, orgs, ordered, rows, data.vocabulary.counted)

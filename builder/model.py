@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .dates import PartialDate, year_end
 
@@ -32,21 +33,37 @@ ORG_KINDS = {
     "organ": "Organs of other organizations",
 }
 
-# In the order a member list shows them: full membership first.
+@dataclass(frozen=True)
+class Status:
+    """A membership status as a corpus defines it: how pages show it, count it and code it."""
+
+    name: str
+    abbreviation: str  # in a matrix cell
+    counted: bool = False  # a member: in the matrix totals, the member counts and the overlaps
+    listed_with: str = "partners"  # the group an organization page lists a country in while it holds it
+    cow_code: int = 0  # in data/country-year.csv: 1 full, 2 associate, 3 observer, 0 none (COW IGO)
+    drawn: str = "dotted"  # its pattern in charts and its marker in lists: one of DRAWINGS
+
+
+LISTED_WITH = ("members", "partners")
+DRAWINGS = ("solid", "half", "hatched", "dotted", "dashed")
+
+# In the order a member list shows them: full membership first. Partners, candidates and
+# participants have no COW code of their own; they are 0 (not members) in the export, with their
+# status kept in its `status` column.
 STATUSES = (
-    "founding member",
-    "member",
-    "associate member",
-    "participating state",
-    "suspended",
-    "observer",
-    "partner",
-    "dialogue partner",
-    "associate partner",
-    "participant",
-    "candidate",
+    Status("founding member", "F", counted=True, listed_with="members", cow_code=1, drawn="solid"),
+    Status("member", "M", counted=True, listed_with="members", cow_code=1, drawn="solid"),
+    Status("associate member", "A", listed_with="members", cow_code=2, drawn="half"),
+    Status("participating state", "PS", counted=True, listed_with="members", cow_code=1, drawn="solid"),
+    Status("suspended", "S", listed_with="members", cow_code=1, drawn="hatched"),
+    Status("observer", "O", cow_code=3, drawn="dotted"),
+    Status("partner", "P", drawn="dotted"),
+    Status("dialogue partner", "D", drawn="dotted"),
+    Status("associate partner", "AP", drawn="dotted"),
+    Status("participant", "Pa", drawn="solid"),
+    Status("candidate", "C", drawn="dashed"),
 )
-MEMBER_STATUSES = {"founding member", "member", "participating state"}
 
 ENDED_BY = (
     "withdrawal",
@@ -57,6 +74,10 @@ ENDED_BY = (
     "dissolution of the state",
     "expiry",
 )
+
+# Kinds left out of the matrix: universal bodies and operations have no "membership" in the
+# sense the matrix compares (a universal one would add every state of the world).
+OUTSIDE_MATRIX = ("international organization", "operation", "policy")
 
 REGIONS = (
     "Central Asia", "South Caucasus", "Eastern Europe", "Baltic", "Northern Europe",
@@ -85,6 +106,36 @@ class Vocabulary:
     regions: tuple[str, ...] = REGIONS
     event_kinds: tuple[str, ...] = EVENT_KINDS
     source_types: tuple[str, ...] = SOURCE_TYPES
+    statuses: tuple[Status, ...] = STATUSES  # in the order member lists show them
+    ended_by: tuple[str, ...] = ENDED_BY
+    outside_matrix: tuple[str, ...] = OUTSIDE_MATRIX  # organization kinds the matrix leaves out
+
+    @cached_property
+    def status(self) -> dict[str, Status]:
+        return {s.name: s for s in self.statuses}
+
+    @cached_property
+    def status_names(self) -> tuple[str, ...]:
+        return tuple(self.status)
+
+    @cached_property
+    def drawn(self) -> dict[str, str]:
+        """Each status's pattern in charts."""
+        return {s.name: s.drawn for s in self.statuses}
+
+    @cached_property
+    def counted(self) -> frozenset[str]:
+        """The statuses that make a member: matrix totals, member counts, overlaps."""
+        return frozenset(s.name for s in self.statuses if s.counted)
+
+    def status_rank(self, status: str | None) -> int:
+        """Where a status comes in a member list: unknown ones last."""
+        order = self._ranks
+        return order.get(status, len(order)) if status is not None else len(order)
+
+    @cached_property
+    def _ranks(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.status)}
 
 
 class Unknown:

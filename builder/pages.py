@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from . import history, matrix
 from .articles import Article
 from .charts import membership_chart
-from .model import MEMBER_STATUSES, Dataset, Membership, Organization, Person
+from .model import Dataset, Membership, Organization, Person
 from .source_notes import SourceNotes, source_label, source_url
 
 
@@ -107,14 +107,12 @@ def organization_page(data: Dataset, org: Organization, as_of: dt.date) -> Gener
                 for org_id in dict.fromkeys(r.org for r in standing.lineage_records)
             ],
         }
-        if standing.is_member:
-            groups["members"].append(row)
-        elif standing.status is not None:
-            groups["partners"].append(row)
-        else:
+        if standing.status is None:
             groups["former"].append(row)
+        else:  # "members" or "partners", as the site's vocabulary lists the status
+            groups[data.vocabulary.status[standing.status].listed_with].append(row)
     for rows in groups.values():
-        rows.sort(key=lambda r: (history.status_rank(r["status"]), r["name"]))
+        rows.sort(key=lambda r: (data.vocabulary.status_rank(r["status"]), r["name"]))
         for row in rows:  # number the sources in reading order: predecessors come first
             for part in row["lineage"]:
                 part["records"] = [_record_view(r, notes) for r in part["records"]]
@@ -133,7 +131,6 @@ def organization_page(data: Dataset, org: Organization, as_of: dt.date) -> Gener
         "children": [_org_link(data, o.id) for o in children],
         "org_sources": org_sources,
         "groups": groups,
-        "member_count": sum(1 for r in groups["members"] if r["status"] in MEMBER_STATUSES),
         "notes": notes.entries(),
         "chart": charts_for_org(data, org, as_of),
         "events": events_of(data, org=org.id),
@@ -169,7 +166,7 @@ def country_page(data: Dataset, country_id: str, as_of: dt.date) -> GeneratedPag
             "dissolved": org.dissolved.display() if org.dissolved else None,
         }
         (current if row["status"] else former).append(row)
-    current.sort(key=lambda r: (history.status_rank(r["status"]), r["org"]["label"]))
+    current.sort(key=lambda r: (data.vocabulary.status_rank(r["status"]), r["org"]["label"]))
     former.sort(key=lambda r: (r["first"].sort_key(), r["org"]["label"]))
     for row in current + former:  # number the sources in reading order
         row["records"] = [_record_view(r, notes) for r in row["records"]]
@@ -347,12 +344,6 @@ def mention_view(mentions: dict[str, list[int]], footnotes: dict[str, list[int]]
 
 # --- Matrices, overlaps and timelines -------------------------------------------------------
 
-STATUS_ABBREVIATIONS = {
-    "founding member": "F", "member": "M", "participating state": "PS", "associate member": "A",
-    "suspended": "S", "observer": "O", "partner": "P", "dialogue partner": "D",
-    "associate partner": "AP", "participant": "Pa", "candidate": "C",
-    matrix.NOT_MEMBER: "–", matrix.UNKNOWN_STATUS: "?", matrix.NOT_YET: "·", matrix.NO_STATE: "×",
-}
 
 class CellView(NamedTuple):
     """What a matrix cell shows; a tuple, so that equal cells are rendered once (see the plugin)."""
@@ -364,18 +355,19 @@ class CellView(NamedTuple):
     title: str = ""
 
 
-# A cell without a record shows only its status: one view of each.
-_PLAIN_CELLS = {status: CellView(status, abbr, title=status) for status, abbr in STATUS_ABBREVIATIONS.items()}
+def abbreviations(data: Dataset) -> dict[str, str]:
+    """Every status and cell state with its abbreviation, in the matrix legend's order."""
+    return {**{s.name: s.abbreviation for s in data.vocabulary.statuses}, **matrix.CELL_MARKS}
 
 
-def _matrix_cell_view(cell: matrix.Cell, notes: SourceNotes, records: dict) -> CellView:
+def _matrix_cell_view(cell: matrix.Cell, notes: SourceNotes, records: dict, abbreviations: dict) -> CellView:
     record = cell.record
     assert record is not None  # cells without a record are looked up in _PLAIN_CELLS
     known = records.get(id(record))
     if known is None:  # a record spans many years: its words are made once per page
         known = records[id(record)] = (history.years(record), f"{record.status}, {history.dates(record)}")
     span, title = known
-    return CellView(cell.status, STATUS_ABBREVIATIONS.get(cell.status, "?"), span,
+    return CellView(cell.status, abbreviations.get(cell.status, "?"), span,
                     notes.cite(record.sources[:1])[0], title)
 
 
@@ -385,11 +377,14 @@ def _matrix_view(data: Dataset, year: int, years: range, latest: bool, pairs=())
     columns = [_org_link(data, o) for o in grid.orgs]
     rows: list[dict] = []
     records: dict[int, tuple] = {}
+    abbr = abbreviations(data)
+    # A cell without a record shows only its status: one view of each.
+    plain = {status: CellView(status, a, title=status) for status, a in abbr.items()}
     seen: set[str] = set()
     for country_id in grid.countries:
         country = data.countries[country_id]
         # Most cells have no record: their view is looked up here, without a call per cell.
-        cells = [_PLAIN_CELLS[cell.status] if cell.record is None else _matrix_cell_view(cell, notes, records)
+        cells = [plain[cell.status] if cell.record is None else _matrix_cell_view(cell, notes, records, abbr)
                  for cell in grid.rows[country_id]]
         seen.update(map(attrgetter("status"), cells))
         rows.append({"id": country_id, "name": country.name, "url": country_url(country_id),
@@ -401,7 +396,7 @@ def _matrix_view(data: Dataset, year: int, years: range, latest: bool, pairs=())
         "year": year, "columns": columns, "rows": rows,
         "counts": grid.member_counts(),
         "decades": decades, "first_year": years.start, "last_year": years.stop - 1,
-        "legend": [(STATUS_ABBREVIATIONS[s], s) for s in STATUS_ABBREVIATIONS if s in seen],
+        "legend": [(a, s) for s, a in abbr.items() if s in seen],
         "regions": sorted({r["region"] for r in rows}, key=data.vocabulary.regions.index),
         "notes": notes.entries(), "latest": latest,
         "pairs": [{"a": _org_link(data, a), "b": _org_link(data, b), "url": f"overlap/{a}-{b}/"}
@@ -482,7 +477,7 @@ def charts_for_org(data: Dataset, org: Organization, as_of: dt.date):
         if standing.records:
             country = data.countries[standing.country]
             rows.append((country.name, standing.records))
-    return membership_chart(rows, as_of)
+    return membership_chart(rows, as_of, data.vocabulary.drawn)
 
 
 def charts_for_country(data: Dataset, country_id: str, as_of: dt.date):
@@ -491,5 +486,5 @@ def charts_for_country(data: Dataset, country_id: str, as_of: dt.date):
         by_org.setdefault(record.org, []).append(record)
     rows = [(data.organizations[o].label, recs)
             for o, recs in sorted(by_org.items(), key=lambda kv: min(r.start.sort_key() for r in kv[1]))]
-    return membership_chart(rows, as_of)
+    return membership_chart(rows, as_of, data.vocabulary.drawn)
 

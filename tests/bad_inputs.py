@@ -16,7 +16,7 @@ from builder.model import ORG_KINDS, REGIONS, STATUSES
 from conftest import without_overlap_pairs
 
 # A vocabulary error lists the allowed values, in their order.
-REGIONS_LIST, STATUSES_LIST = ", ".join(REGIONS), ", ".join(STATUSES)
+REGIONS_LIST, STATUSES_LIST = ", ".join(REGIONS), ", ".join(s.name for s in STATUSES)
 
 
 @dataclass(frozen=True)
@@ -250,9 +250,25 @@ CASES = [
                                         "event_kinds: summit\norganization_kinds: [treaty]\n"}, [
         "site_data/vocabularies.yaml:1: 'regions' names 'Central Asia' twice",
         "site_data/vocabularies.yaml:2: unknown vocabulary 'organisation_kinds' (did you mean 'organization_kinds'?); "
-        "the vocabularies are organization_kinds, regions, event_kinds, source_types",
+        "the vocabularies are organization_kinds, statuses, regions, event_kinds, source_types, ended_by, outside_matrix",
         "site_data/vocabularies.yaml:3: 'event_kinds' is a list of names (text), like [a, b]",
         "site_data/vocabularies.yaml:4: 'organization_kinds' maps each kind to its heading, like 'military alliance: Military alliances'",
+    ]),
+    Case("status-vocabulary-badly-written", {"site_data/vocabularies.yaml":
+                                             "statuses:\n  member: {abbreviation: M, counted: true}\n"
+                                             "  applicant: {abbreviation: M}\n  observer: {abbrev: O, counted: yes-ish}\n"
+                                             "  partner: {abbreviation: '?'}\n"
+                                             "  candidate: {abbreviation: C, listed_with: friends, cow_code: 5, drawn: wavy}\n"
+                                             "outside_matrix: [treaty, opertion]\n"}, [
+        "site_data/vocabularies.yaml:3: status 'applicant': abbreviation 'M' is already that of 'member'",
+        "site_data/vocabularies.yaml:4: status 'observer': 'counted' is true or false",
+        "site_data/vocabularies.yaml:4: status 'observer': needs an 'abbreviation' (text), the matrix cell's",
+        "site_data/vocabularies.yaml:4: status 'observer': unknown field 'abbrev' (did you mean 'abbreviation'?)",
+        "site_data/vocabularies.yaml:5: status 'partner': abbreviation '?' is the matrix's mark for a cell without a status",
+        "site_data/vocabularies.yaml:6: status 'candidate': 'cow_code' is one of: 0, 1, 2, 3",
+        "site_data/vocabularies.yaml:6: status 'candidate': 'drawn' is one of: solid, half, hatched, dotted, dashed",
+        "site_data/vocabularies.yaml:6: status 'candidate': 'listed_with' is one of: members, partners",
+        "site_data/vocabularies.yaml:7: outside_matrix: 'opertion' is not one of the organization kinds (did you mean 'operation'?)",
     ]),
     Case("one-bad-value-reported-once", {"site_data/organizations.yaml": BAD_KIND, "content/articles/short.md": ARTICLE}, [
         f"site_data/organizations.yaml:{KIND_LINE}: 'kind' 'collective security organisation' is not one of the allowed "

@@ -98,7 +98,7 @@ def test_overlap_page_shows_the_five_common_members_of_2008(built_site):
 def test_chart_structure():
     mini, _ = load(MINI_DATA)
     records = [m for m in mini.memberships if m.country == "uzb" and m.org in ("cst", "csto")]
-    chart = membership_chart([("Uzbekistan", records)], dt.date(2026, 11, 23))
+    chart = membership_chart([("Uzbekistan", records)], dt.date(2026, 11, 23), mini.vocabulary.drawn)
     assert chart.start == 1992 and chart.end == 2026
     segments = chart.bars[0].segments
     assert [s.status for s in segments] == ["founding member", "member", "suspended"]

@@ -1,6 +1,7 @@
 """`python -m builder new DIR` makes a site that builds in strict mode, with no broken link or anchor."""
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -104,3 +105,45 @@ def test_a_site_chooses_its_own_regions_and_kinds(tmp_path):
     assert result.returncode == 1
     assert ("'kind' 'regional organization' is not one of the allowed values; use one of: economic community, "
             "military alliance") in result.stderr
+
+
+def test_a_site_chooses_its_own_statuses(tmp_path):
+    """A status vocabulary of the site's own decides what a matrix cell shows, what is counted as a
+    member, how the export codes it and where an organization page lists it."""
+    site = tmp_path / "statuses"
+    assert run_builder(tmp_path, "new", str(site)).returncode == 0
+    (site / "site_data/vocabularies.yaml").write_text(
+        "statuses:\n"
+        "  founding member: {abbreviation: FM, counted: true, listed_with: members, cow_code: 1, drawn: solid}\n"
+        "  full member: {abbreviation: Full, counted: true, listed_with: members, cow_code: 1}\n"
+        "  affiliate: {abbreviation: Af, listed_with: members, cow_code: 2, drawn: half}\n", encoding="utf-8")
+    records = (site / "site_data/memberships.yaml").read_text(encoding="utf-8")
+    assert records.count("status: member\n") >= 2
+    records = records.replace("status: member\n", "status: full member\n")
+    records = records.replace("status: full member\n", "status: affiliate\n", 1)  # one of them an affiliate
+    (site / "site_data/memberships.yaml").write_text(records, encoding="utf-8")
+    result = run_builder(site, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = site / "site"
+    rows = list(csv.DictReader((out / "data/country-year.csv").read_text(encoding="utf-8").splitlines()))
+    codes = {(r["status"], r["cow_code"]) for r in rows}
+    assert {("founding member", "1"), ("full member", "1"), ("affiliate", "2")} <= codes
+    latest = sorted((out / "matrix").glob("[0-9]*/index.html"))[-1].read_text(encoding="utf-8")
+    assert ">Af</abbr> affiliate<" in latest and ">Full</abbr> full member<" in latest
+    # The affiliate is listed among the members but not counted as one.
+    affiliate = next(r for r in rows if r["status"] == "affiliate")
+    org_page = BeautifulSoup((out / f"organizations/{affiliate['org']}/index.html").read_text(encoding="utf-8"), "html.parser")
+    members = org_page.find(id="members").find_parent("section")
+    assert "affiliate" in members.get_text()
+    year = max(int(r["year"]) for r in rows)
+    counted = {r["country"] for r in rows if r["org"] == affiliate["org"] and int(r["year"]) == year
+               and r["status"] in ("founding member", "full member")}
+    index = BeautifulSoup((out / "organizations/index.html").read_text(encoding="utf-8"), "html.parser")
+    entry = index.find("a", href=f"{affiliate['org']}/").find_parent("li")
+    assert f"· {len(counted)} member" in entry.get_text(" ")
+    # A status the vocabulary does not name is refused, with the site's own values.
+    (site / "site_data/memberships.yaml").write_text(records.replace("status: affiliate", "status: member"), encoding="utf-8")
+    result = run_builder(site, "check")
+    assert result.returncode == 1
+    assert ("'status' 'member' is not one of the allowed values (did you mean 'full member'?); "
+            "use one of: founding member, full member, affiliate") in result.stderr

@@ -10,7 +10,7 @@ from builder.project import load_dataset
 from conftest import write
 
 # A vocabulary error lists the allowed values, in their order.
-REGIONS_LIST, STATUSES_LIST = ", ".join(REGIONS), ", ".join(STATUSES)
+REGIONS_LIST, STATUSES_LIST = ", ".join(REGIONS), ", ".join(s.name for s in STATUSES)
 
 
 def problems(project):
