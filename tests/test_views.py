@@ -1,0 +1,85 @@
+"""The view models that templates render (builder/pages.py), on the small fixture: what each page
+lists, in which group and order, as the site's vocabulary defines the statuses."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from builder import pages
+from builder.loader import load
+from builder.model import Status
+
+from conftest import MINI_DATA
+
+AS_OF = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def mini():
+    data, problems = load(MINI_DATA)
+    assert not problems
+    return data
+
+
+def _ids(rows):
+    return [(row["id"], row["status"]) for row in rows]
+
+
+def test_an_organization_lists_members_by_status_then_name(mini):
+    view = pages.organization_page(mini, mini.organizations["csto"], AS_OF).view()
+    # Suspended is listed with the members (vocabulary: listed_with members), after full members.
+    assert _ids(view["groups"]["members"]) == [("rus", "founding member"), ("uzb", "suspended")]
+    assert view["groups"]["partners"] == [] and view["groups"]["former"] == []
+    uzbekistan = view["groups"]["members"][1]
+    assert [r["status"] for r in uzbekistan["records"]] == ["member", "suspended"]
+    assert uzbekistan["summary"] == "member 2006–2012; suspended since 2012"
+
+
+def test_a_dissolved_organization_shows_its_members_on_its_last_day(mini):
+    view = pages.organization_page(mini, mini.organizations["caco"], AS_OF).view()
+    assert _ids(view["groups"]["members"]) == [("uzb", "founding member")]
+
+
+def test_the_vocabulary_decides_the_group_a_status_is_listed_in(mini):
+    statuses = tuple(dataclasses.replace(s, listed_with="partners") if s.name == "suspended" else s
+                     for s in mini.vocabulary.statuses)
+    data = dataclasses.replace(mini, vocabulary=dataclasses.replace(mini.vocabulary, statuses=statuses))
+    view = pages.organization_page(data, data.organizations["csto"], AS_OF).view()
+    assert _ids(view["groups"]["members"]) == [("rus", "founding member")]
+    assert _ids(view["groups"]["partners"]) == [("uzb", "suspended")]
+
+
+def test_a_country_page_parts_current_and_former_memberships(mini):
+    view = pages.country_page(mini, "uzb", AS_OF).view()
+    assert [(row["org"]["id"], row["status"]) for row in view["current"]] == [("csto", "suspended")]
+    assert [row["org"]["id"] for row in view["former"]] == ["cst", "caco"]  # by first record
+
+
+def test_a_matrix_counts_only_member_statuses_and_lists_the_statuses_shown(mini):
+    view = pages.matrix_page(mini, 2013, range(1992, 2027)).view()
+    columns = [c["id"] for c in view["columns"]]
+    assert columns == ["cst", "csto"]  # caco was dissolved in 2005
+    counts = dict(zip(columns, view["counts"]))
+    assert counts["csto"] == 1  # Russia; Uzbekistan is suspended, not counted
+    uzbekistan = next(row for row in view["rows"] if row["id"] == "uzb")
+    cell = uzbekistan["cells"][columns.index("csto")]
+    assert (cell.abbr, cell.status, cell.span) == ("S", "suspended", "since 2012")
+    assert ("S", "suspended") in view["legend"] and ("F", "founding member") in view["legend"]
+
+
+def test_a_status_of_the_sites_own_has_its_abbreviation_in_the_matrix(mini):
+    statuses = tuple(Status(s.name, "Su" if s.name == "suspended" else s.abbreviation, s.counted,
+                            s.listed_with, s.cow_code, s.drawn) for s in mini.vocabulary.statuses)
+    data = dataclasses.replace(mini, vocabulary=dataclasses.replace(mini.vocabulary, statuses=statuses))
+    view = pages.matrix_page(data, 2013, range(1992, 2027)).view()
+    assert ("Su", "suspended") in view["legend"]
+
+
+def test_the_organizations_index_counts_members_on_the_reference_day(mini):
+    view = pages.organizations_index(mini, AS_OF).view()
+    entries = {e["id"]: e for group in view["groups"] for e in group["entries"]}
+    assert entries["csto"]["members"] == 1 and entries["caco"]["members"] == 1
+    assert [g["kind"] for g in view["groups"]] == [k for k in mini.vocabulary.organization_kinds
+                                                  if any(o.kind == k for o in mini.organizations.values())]
