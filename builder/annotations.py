@@ -25,13 +25,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .inline import QuickInlineProcessor
-
-ENTITY_KINDS = {"org": "organizations", "country": "countries", "person": "people"}
-# The pipe of an annotation is swapped for a private-use character before block parsing, so
-# that an annotation inside a table cell does not split the cell.
-_PIPE = "\ue000"
-ANNOTATION = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<id>[a-z0-9-]+)(?:[|\ue000](?P<text>.+?))?\]\]")
-DIRECTIVE = re.compile(r"\{\{(?P<name>page|lacuna|ed|sic)(?::\s*(?P<arg>.*?))?\}\}", re.DOTALL)
+from .syntax import ANNOTATION, DIRECTIVE, ENTITY_KINDS
+from .syntax import PIPE as _PIPE
 
 
 @dataclass

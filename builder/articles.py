@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .annotations import ANNOTATION, DIRECTIVE
 from .model import SLUG, Dataset
 from .problems import Problem, did_you_mean, display_path
+from .syntax import ANNOTATION, DIRECTIVE
 from .yamlfile import Record, read_text
 from .yamlfile import parse as parse_yaml
 

@@ -17,11 +17,11 @@ import json
 
 from . import matrix
 from .dates import PartialDate
-from .model import Dataset
+from .model import NO_STATE, NOT_MEMBER, NOT_YET, UNKNOWN_STATUS, Dataset
 
 # COW IGO codes of the cells without a status: 0 no membership, -9 missing data, -1 state not in
 # system; a status's own code is the site's (model.Status.cow_code).
-CELL_CODES = {matrix.NOT_MEMBER: 0, matrix.UNKNOWN_STATUS: -9, matrix.NO_STATE: -1, matrix.NOT_YET: ""}
+CELL_CODES = {NOT_MEMBER: 0, UNKNOWN_STATUS: -9, NO_STATE: -1, NOT_YET: ""}
 
 
 def _json(value) -> str:

@@ -10,14 +10,8 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from .dates import year_end
-from .model import UNKNOWN, Dataset, Membership
+from .model import NO_STATE, NOT_MEMBER, NOT_YET, UNKNOWN, UNKNOWN_STATUS, Dataset, Membership
 
-NOT_YET = "organization did not exist"
-NOT_MEMBER = "not a member"
-UNKNOWN_STATUS = "unknown"
-NO_STATE = "state did not exist"
-# What a cell without a status shows; a status's own abbreviation is the site's (model.Status).
-CELL_MARKS = {NOT_MEMBER: "–", UNKNOWN_STATUS: "?", NOT_YET: "·", NO_STATE: "×"}
 
 @dataclass(frozen=True)
 class Cell:

@@ -75,6 +75,14 @@ ENDED_BY = (
     "expiry",
 )
 
+# What a matrix cell or a year of the export says when no status holds, and what the cell shows
+# (a status's own abbreviation is the site's, `Status.abbreviation`).
+NOT_YET = "organization did not exist"
+NOT_MEMBER = "not a member"
+UNKNOWN_STATUS = "unknown"
+NO_STATE = "state did not exist"
+CELL_MARKS = {NOT_MEMBER: "–", UNKNOWN_STATUS: "?", NOT_YET: "·", NO_STATE: "×"}
+
 # Kinds left out of the matrix: universal bodies and operations have no "membership" in the
 # sense the matrix compares (a universal one would add every state of the world).
 OUTSIDE_MATRIX = ("international organization", "operation", "policy")

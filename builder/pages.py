@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from . import history, matrix
 from .articles import Article
 from .charts import membership_chart
-from .model import Dataset, Membership, Organization, Person
+from .model import CELL_MARKS, Dataset, Membership, Organization, Person
 from .source_notes import SourceNotes, source_label, source_url
 
 
@@ -357,7 +357,7 @@ class CellView(NamedTuple):
 
 def abbreviations(data: Dataset) -> dict[str, str]:
     """Every status and cell state with its abbreviation, in the matrix legend's order."""
-    return {**{s.name: s.abbreviation for s in data.vocabulary.statuses}, **matrix.CELL_MARKS}
+    return {**{s.name: s.abbreviation for s in data.vocabulary.statuses}, **CELL_MARKS}
 
 
 def _matrix_cell_view(cell: matrix.Cell, notes: SourceNotes, records: dict, abbreviations: dict) -> CellView:

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .matrix import CELL_MARKS
-from .model import DRAWINGS, LISTED_WITH, Status, Vocabulary
+from .model import CELL_MARKS, DRAWINGS, LISTED_WITH, Status, Vocabulary
 from .problems import Problem, did_you_mean, display_path
 from .yamlfile import Record, parse, read_text
 
