@@ -14,10 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from .model import SLUG
-from .problems import DataError
-from .project import as_of_day, load_project
-from .validate import check_plugin_options
+from builder.core.model import SLUG
+from builder.load.problems import DataError
+from builder.load.project import as_of_day, load_project
+from builder.load.validate import check_plugin_options
 
 
 def _site_config(config_file: Path) -> dict:
@@ -102,7 +102,7 @@ def update_urls(root: Path, config_file: Path) -> int:
     """Build into a temporary folder and add every newly published URL and anchor to the manifest."""
     import tempfile
 
-    from . import published
+    from builder.output import published
 
     options = _plugin_options(config_file)
     manifest = root / options.get("data_dir", "site_data") / published.MANIFEST
@@ -138,7 +138,7 @@ def build(root: Path, config_file: Path, site_dir: Path) -> int:
 
 
 def new(folder: Path) -> int:
-    from .scaffold import new_site
+    from builder.scaffold import new_site
 
     problems = new_site(folder)
     for problem in problems:
@@ -153,7 +153,7 @@ def new(folder: Path) -> int:
 
 def import_article(root: Path, args: argparse.Namespace) -> int:
     """Read the span, draft it (builder.importer), write it; bad input is one line and exit 2."""
-    from . import importer
+    from builder import importer
 
     def fail(message: str) -> int:
         print(f"import: {message}", file=sys.stderr)
@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "urls":
         return update_urls(root, config_file)
     if args.command == "bench":
-        from . import bench
+        from builder import bench
 
         return bench.main(args.scale, args.json, args.keep)
     site_dir = (args.site_dir or root / "site").resolve()

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import ORG_KINDS, REGIONS
+from builder.core.model import ORG_KINDS, REGIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-23"

@@ -301,7 +301,7 @@ def _find_marker(text: str, number: int, position: int, protected: list[tuple[in
 
 def entity_aliases(data_dir: Path) -> list[tuple[str, str, str]]:
     """(surface, kind, id) for every name, short name and alias in site_data, minus ambiguous ones."""
-    from .loader import load
+    from builder.load.loader import load
 
     dataset, _problems = load(data_dir)
     seen: dict[str, tuple[str, str]] = {}

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from builder.model import ORG_KINDS, REGIONS, STATUSES
+from builder.core.model import ORG_KINDS, REGIONS, STATUSES
 
 from conftest import without_overlap_pairs
 

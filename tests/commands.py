@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-PRELOADED = ["builder.__main__", "builder.plugin", "mkdocs.__main__", "mkdocs.commands.build",
+PRELOADED = ["builder.__main__", "builder.mkdocs.plugin", "mkdocs.__main__", "mkdocs.commands.build",
              "mkdocs.contrib.search", "markdown", "jinja2", "yaml"]
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["commands", *PRELOADED])

@@ -4,9 +4,9 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
-from builder.annotations import ArticleExtension
-from builder.articles import check_text
-from builder.loader import load
+from builder.load.articles import check_text
+from builder.load.loader import load
+from builder.markdown.annotations import ArticleExtension
 
 from conftest import MINI_DATA
 

@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 from bs4 import BeautifulSoup
 
-from builder.articles import article_files, read_article
+from builder.load.articles import article_files, read_article
 
 from conftest import ROOT, SOURCES
 

@@ -8,7 +8,7 @@ from collections import Counter
 import yaml
 
 from builder import bench
-from builder.annotations import ANNOTATION
+from builder.markdown.annotations import ANNOTATION
 
 
 def test_the_synthetic_project_has_the_real_editions_proportions(tmp_path):

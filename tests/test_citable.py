@@ -13,8 +13,8 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
-from builder.articles import Article, Author
-from builder.cite import article_work, bibtex, citations, csl_json, page_work, ris
+from builder.load.articles import Article, Author
+from builder.output.cite import article_work, bibtex, citations, csl_json, page_work, ris
 
 from conftest import PUBLISHED_URL, ROOT, digest, page_facts, run_builder
 
@@ -146,7 +146,7 @@ def test_hosting_files(published_site):
 
 
 def test_the_committed_manifest_covers_the_site(published_site):
-    from builder import published
+    from builder.output import published
     manifest = set(published.read_manifest(ROOT / "site_data" / published.MANIFEST))
     assert manifest, "site_data/published-urls.txt is missing"
     assert published.collect(published_site) <= manifest, "run: python -m builder urls --update"

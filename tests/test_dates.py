@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from builder.dates import DateError, PartialDate, Precision
+from builder.core.dates import DateError, PartialDate, Precision
 
 
 @pytest.mark.parametrize("text, precision, first, last", [

@@ -5,8 +5,8 @@ import csv
 import io
 import json
 
-from builder import matrix
-from builder.loader import load
+from builder.load.loader import load
+from builder.views import matrix
 
 from conftest import ROOT
 
@@ -74,7 +74,7 @@ def test_country_year_keeps_the_four_kinds_of_absence_apart(built_site):
 def test_exports_are_deterministic():
     import datetime as dt
 
-    from builder.exports import all_exports
+    from builder.output.exports import all_exports
     first = all_exports(DATA, dt.date(2026, 11, 23), "site")
     second = all_exports(DATA, dt.date(2026, 11, 23), "site")
     assert first == second

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from builder.loader import load
+from builder.load.loader import load
 
 from conftest import ROOT
 

@@ -1,7 +1,7 @@
-from builder.dates import PartialDate
-from builder.history import dates, summarize, years
-from builder.model import Membership, Origin
-from builder.urls import breadcrumbs, relative_url
+from builder.core.dates import PartialDate
+from builder.core.model import Membership, Origin
+from builder.core.urls import breadcrumbs, relative_url
+from builder.views.history import dates, summarize, years
 
 
 def rec(status, start, end=None):

@@ -1,4 +1,4 @@
-"""The quick inline pass (builder/inline.py) writes exactly what Python-Markdown's own writes."""
+"""The quick inline pass (builder/markdown/inline.py) writes exactly what Python-Markdown's own writes."""
 from __future__ import annotations
 
 import markdown
@@ -6,8 +6,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown.treeprocessors import InlineProcessor
 
-from builder import inline
-from builder.inline import QuickInlineProcessor
+from builder.markdown import inline
+from builder.markdown.inline import QuickInlineProcessor
 
 EXTENSIONS = ["footnotes", "attr_list", "tables", "toc", "sane_lists", "abbr", "def_list", "md_in_html"]
 

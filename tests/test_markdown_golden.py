@@ -14,7 +14,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from builder.annotations import ArticleExtension
+from builder.markdown.annotations import ArticleExtension
 
 PAIRS = Path(__file__).parent / "golden" / "markdown"
 CASES = sorted(PAIRS.glob("*.md"))

@@ -6,9 +6,9 @@ import re
 
 from bs4 import BeautifulSoup
 
-from builder import matrix
-from builder.charts import membership_chart
-from builder.loader import load
+from builder.load.loader import load
+from builder.views import matrix
+from builder.views.charts import membership_chart
 
 from conftest import MINI_DATA, ROOT
 

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from builder.dates import PartialDate
-from builder.model import UNKNOWN, Dataset, Membership, Organization, Origin
+from builder.core.dates import PartialDate
+from builder.core.model import UNKNOWN, Dataset, Membership, Organization, Origin
 
 HERE = Origin("test.yaml", 1)
 

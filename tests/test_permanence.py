@@ -5,7 +5,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from builder import published
+from builder.output import published
 
 from conftest import run_builder, write
 

@@ -2,7 +2,7 @@
 
 Three parts are covered: the partial-date parser (builder.dates), the annotation syntax of the
 articles (builder.annotations, rendered as the site renders it, and the text pass
-builder.articles.check_text), and the importer's draft (builder.importer).
+builder.load.articles.check_text), and the importer's draft (builder.importer).
 
 The generated texts use a restricted alphabet (letters, digits, spaces and .,;:()'" plus the
 annotation constructs), so that Markdown itself consumes nothing and "every word survives" is an
@@ -22,10 +22,10 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from builder import importer
-from builder.annotations import ANNOTATION, DIRECTIVE, ArticleExtension
-from builder.articles import check_text
-from builder.dates import DateError, PartialDate, Precision
-from builder.loader import load
+from builder.core.dates import DateError, PartialDate, Precision
+from builder.load.articles import check_text
+from builder.load.loader import load
+from builder.markdown.annotations import ANNOTATION, DIRECTIVE, ArticleExtension
 
 from conftest import MINI_DATA
 
@@ -252,7 +252,7 @@ def notes_without_markers(draw) -> Notes:
 
 
 def render(text: str, article: str = "x") -> tuple[BeautifulSoup, ArticleExtension]:
-    # As builder/plugin.py configures it; `link` as on a page two folders deep.
+    # As builder/mkdocs/plugin.py configures it; `link` as on a page two folders deep.
     ext = ArticleExtension(link=lambda url: "../../" + url, label=lambda kind_, ident: ident.upper())
     ext.article = article
     html = markdown.Markdown(extensions=["footnotes", "attr_list", "tables", ext]).convert(text)

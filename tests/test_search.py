@@ -1,4 +1,4 @@
-"""The search index reads pages as MkDocs' own search plugin does (builder.search.page_sections)."""
+"""The search index reads pages as MkDocs' own search plugin does (builder.output.search.page_sections)."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.contrib.search.search_index import ContentParser
 
-from builder.search import page_sections
+from builder.output.search import page_sections
 
 
 def _mkdocs_reads(content: str):

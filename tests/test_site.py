@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from builder.loader import load
+from builder.load.loader import load
 
 from conftest import ROOT, page_facts
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from builder.model import REGIONS, STATUSES
-from builder.problems import DataError
-from builder.project import load_dataset
+from builder.core.model import REGIONS, STATUSES
+from builder.load.problems import DataError
+from builder.load.project import load_dataset
 
 from conftest import write
 

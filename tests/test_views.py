@@ -1,4 +1,4 @@
-"""The view models that templates render (builder/pages.py), on the small fixture: what each page
+"""The view models that templates render (builder/views/pages.py), on the small fixture: what each page
 lists, in which group and order, as the site's vocabulary defines the statuses."""
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from builder import pages
-from builder.loader import load
-from builder.model import Status
+from builder.core.model import Status
+from builder.load.loader import load
+from builder.views import pages
 
 from conftest import MINI_DATA
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import Problem
-from .yamlfile import read_records
+from builder.load.problems import Problem
+from builder.load.yamlfile import read_records
 
 
 @dataclass(frozen=True)

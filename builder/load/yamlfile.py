@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from builder.load.problems import Problem
 
 
 class Record(dict):

@@ -11,8 +11,8 @@ import json
 
 from markupsafe import Markup
 
-from .articles import Article
-from .cite import Work
+from builder.load.articles import Article
+from builder.output.cite import Work
 
 JSONLD_TYPES = {"org": "Organization", "country": "Country", "person": "Person"}
 

@@ -5,8 +5,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .dates import PartialDate
-from .model import Dataset, Membership
+from builder.core.dates import PartialDate
+from builder.core.model import Dataset, Membership
 
 
 def years(record: Membership) -> str:

@@ -14,11 +14,11 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
-from . import history, matrix
-from .articles import Article
-from .charts import membership_chart
-from .model import CELL_MARKS, Dataset, Membership, Organization, Person
-from .source_notes import SourceNotes, source_label, source_url
+from builder.core.model import CELL_MARKS, Dataset, Membership, Organization, Person
+from builder.load.articles import Article
+from builder.views import history, matrix
+from builder.views.charts import membership_chart
+from builder.views.source_notes import SourceNotes, source_label, source_url
 
 
 @dataclass

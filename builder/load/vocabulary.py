@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import CELL_MARKS, DRAWINGS, LISTED_WITH, Status, Vocabulary
-from .problems import Problem, did_you_mean, display_path
-from .yamlfile import Record, parse, read_text
+from builder.core.model import CELL_MARKS, DRAWINGS, LISTED_WITH, Status, Vocabulary
+from builder.load.problems import Problem, did_you_mean, display_path
+from builder.load.yamlfile import Record, parse, read_text
 
 FILE = "vocabularies.yaml"
 _LISTS = ("regions", "event_kinds", "source_types", "ended_by", "outside_matrix")

@@ -11,10 +11,10 @@ from collections.abc import Iterable, Mapping
 from itertools import combinations
 from typing import Any
 
-from .articles import ARTICLE_KINDS
-from .dates import PartialDate
-from .model import Dataset, Membership
-from .problems import Problem, did_you_mean
+from builder.core.dates import PartialDate
+from builder.core.model import Dataset, Membership
+from builder.load.articles import ARTICLE_KINDS
+from builder.load.problems import Problem, did_you_mean
 
 # An article paragraph (`an-essay#p34`) or footnote, by its printed number (`an-essay#fn56`).
 ARTICLE_REF = re.compile(r"^(?P<slug>[a-z0-9-]+)#(?P<kind>p|fn)(?P<number>[1-9][0-9]*)$")

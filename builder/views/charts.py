@@ -9,8 +9,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from . import history
-from .model import Membership
+from builder.core.model import Membership
+from builder.views import history
 
 LABEL_WIDTH = 150  # px for the row labels
 PLOT_WIDTH = 560

@@ -35,17 +35,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import cite, metadata, published, search
-from .annotations import ArticleExtension
-from .exports import all_exports
-from .model import Dataset
-from .pages import ARTICLES_DESCRIPTION, GeneratedPage, anchor_links, mention_view, site_pages
-from .problems import DataError, Problem
-from .project import Project, as_of_day, load_project
-from .redirects import anchor_map, check_targets, page_redirects
-from .staging import StagedSite
-from .urls import breadcrumbs, relative_url
-from .validate import check_plugin_options, missing_article_anchors
+from builder.core.model import Dataset
+from builder.core.urls import breadcrumbs, relative_url
+from builder.load.problems import DataError, Problem
+from builder.load.project import Project, as_of_day, load_project
+from builder.load.redirects import anchor_map, check_targets, page_redirects
+from builder.load.validate import check_plugin_options, missing_article_anchors
+from builder.markdown.annotations import ArticleExtension
+from builder.output import cite, metadata, published, search
+from builder.output.exports import all_exports
+from builder.output.staging import StagedSite
+from builder.views.pages import ARTICLES_DESCRIPTION, GeneratedPage, anchor_links, mention_view, site_pages
 
 log = get_plugin_logger(__name__)
 

@@ -6,12 +6,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import loader, validate
-from .articles import Article, article_files, load_articles
-from .dates import DateError, PartialDate
-from .model import Dataset
-from .problems import DataError, Problem, display_path
-from .redirects import Redirect, load_redirects
+from builder.core.dates import DateError, PartialDate
+from builder.core.model import Dataset
+from builder.load import loader, validate
+from builder.load.articles import Article, article_files, load_articles
+from builder.load.problems import DataError, Problem, display_path
+from builder.load.redirects import Redirect, load_redirects
 
 
 @dataclass

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import model
-from .dates import DateError, PartialDate
-from .model import Dataset, Origin
-from .problems import Problem, did_you_mean, display_path
-from .vocabulary import load_vocabulary
-from .yamlfile import Record, read_records
+from builder.core import model
+from builder.core.dates import DateError, PartialDate
+from builder.core.model import Dataset, Origin
+from builder.load.problems import Problem, did_you_mean, display_path
+from builder.load.vocabulary import load_vocabulary
+from builder.load.yamlfile import Record, read_records
 
 KINDS = ("sources", "organizations", "countries", "memberships", "events", "people")
 

@@ -9,11 +9,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import SLUG, Dataset
-from .problems import Problem, did_you_mean, display_path
-from .syntax import ANNOTATION, DIRECTIVE
-from .yamlfile import Record, read_text
-from .yamlfile import parse as parse_yaml
+from builder.core.model import SLUG, Dataset
+from builder.core.syntax import ANNOTATION, DIRECTIVE
+from builder.load.problems import Problem, did_you_mean, display_path
+from builder.load.yamlfile import Record, read_text
+from builder.load.yamlfile import parse as parse_yaml
 
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _MARKER = re.compile(r"\[\^([^\]\s]+)\]")

@@ -15,9 +15,9 @@ import html
 import io
 import json
 
-from . import matrix
-from .dates import PartialDate
-from .model import NO_STATE, NOT_MEMBER, NOT_YET, UNKNOWN_STATUS, Dataset
+from builder.core.dates import PartialDate
+from builder.core.model import NO_STATE, NOT_MEMBER, NOT_YET, UNKNOWN_STATUS, Dataset
+from builder.views import matrix
 
 # COW IGO codes of the cells without a status: 0 no membership, -9 missing data, -1 state not in
 # system; a status's own code is the site's (model.Status.cow_code).

@@ -9,8 +9,8 @@ import datetime as dt
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
-from .dates import year_end
-from .model import NO_STATE, NOT_MEMBER, NOT_YET, UNKNOWN, UNKNOWN_STATUS, Dataset, Membership
+from builder.core.dates import year_end
+from builder.core.model import NO_STATE, NOT_MEMBER, NOT_YET, UNKNOWN, UNKNOWN_STATUS, Dataset, Membership
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Dataset
-from .validate import ARTICLE_REF
+from builder.core.model import Dataset
+from builder.load.validate import ARTICLE_REF
 
 
 def source_url(ref: str) -> str:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .dates import PartialDate, year_end
+from builder.core.dates import PartialDate, year_end
 
 # Ids and article slugs become URLs: lowercase letters, digits and single hyphens.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

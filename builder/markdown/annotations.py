@@ -24,9 +24,9 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .inline import QuickInlineProcessor
-from .syntax import ANNOTATION, DIRECTIVE, ENTITY_KINDS
-from .syntax import PIPE as _PIPE
+from builder.core.syntax import ANNOTATION, DIRECTIVE, ENTITY_KINDS
+from builder.core.syntax import PIPE as _PIPE
+from builder.markdown.inline import QuickInlineProcessor
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""The Python-Markdown extension for the articles (entity links, page starts, lacunae, editorial notes, paragraph and footnote numbers) and its quicker inline pass. Changes when the article markup does."""

@@ -1,0 +1,1 @@
+"""Everything written besides the pages: data exports, cite files, head metadata, the search indexes, the permanence of published URLs and the atomic swap of the built site. Changes when an export format or contract does."""
