@@ -37,13 +37,12 @@ from mkdocs.structure.files import File, Files
 
 from builder.core.model import Dataset
 from builder.core.urls import breadcrumbs, relative_url
-from builder.load.problems import DataError, Problem
+from builder.load.problems import DataError
 from builder.load.project import Project, as_of_day, load_project
-from builder.load.redirects import anchor_map, check_targets, page_redirects
-from builder.load.validate import check_plugin_options, missing_article_anchors
+from builder.load.redirects import anchor_map
+from builder.load.validate import check_plugin_options
 from builder.markdown.annotations import ArticleExtension
-from builder.output import cite, metadata, published, search
-from builder.output.exports import all_exports
+from builder.output import metadata, published, search, site_files
 from builder.output.staging import StagedSite
 from builder.views.pages import ARTICLES_DESCRIPTION, GeneratedPage, anchor_links, mention_view, site_pages
 
@@ -173,7 +172,8 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             files.append(File.generated(config, page.src_uri, content=front))
         # By page URL: the aliases, acronyms and official names of what a generated page is about
         # (both search indexes use them).
-        self.other_names = {page.url: self._entity_facts(*page.entity)[1] for page in self.pages.values() if page.entity}
+        self.other_names = {page.url: metadata.entity_facts(self.data, *page.entity)[1]
+                            for page in self.pages.values() if page.entity}
         return files
 
     @event_priority(-50)  # after the search plugin has made its index
@@ -182,7 +182,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         self.search_index = None
         if isinstance(search_plugin, SearchPlugin) and type(search_plugin.search_index) is SearchIndex:
             self.search_index = search_plugin.search_index = search.QuickIndex(**search_plugin.config)
-            self.search_index.changes = self._search_changes
+            self.search_index.changes = lambda: search.changes(self.pages.values(), self.other_names)
         # Generated bodies are rendered outside MkDocs' own template pass, so they get an environment.
         self.body_env = self.on_env(config.theme.get_env(), config, None)
         cell = self.body_env.get_template("partials/matrix_cell.html").module.cell
@@ -220,15 +220,22 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         if generated is not None:
             # Rendered below, after the search plugin: parsing thousands of generated pages back out
             # of their HTML would be a third of the build. Their index entries are made from the
-            # data instead (_write_search_indexes).
+            # data instead (search.changes).
             page.content = ""
         slug = self._article_slug(page)
         if slug:
             context["article"] = self.articles[slug]
             context["author_pages"] = {a.name: f"people/{self.people_by_name[a.name]}/"
                                        for a in self.articles[slug].authors if a.name in self.people_by_name}
-        context["page_description"] = self._description(page, generated, slug, config)
-        context.update(self._citation_context(page, generated, slug, config, context["page_description"]))
+        article = self.articles[slug] if slug else None
+        description = metadata.page_description(article, generated, page.meta, config.site_description)
+        context["page_description"] = description
+        url = f"{config.site_url}{page.url}" if config.site_url else None
+        cited, downloads = metadata.citation_context(self.data, self.as_of, article, generated, page.title,
+                                                     description, config.site_name, url)
+        context.update(cited)
+        if downloads is not None:
+            self.cite_files[page.url] = downloads
         moved = anchor_map(self.redirects, page.url)
         context["moved_anchors"] = {anchor: relative_url(target, page.url) for anchor, target in moved.items()}
         crumbs = [("Home", "")] + generated.breadcrumbs if generated and generated.breadcrumbs \
@@ -264,131 +271,26 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             self.published_found |= published.published_by(page.url, output)
         return output
 
-    def _description(self, page, generated, slug, config) -> str:
-        if slug:
-            article = self.articles[slug]
-            where = article.publication.get("container_title") or article.publication.get("journal_identified")
-            return (f"{article.byline}, “{article.title}”" + (f", in {where}" if where else "")
-                    + ". The full text, with numbered paragraphs and the printed footnotes.")
-        if generated:
-            return generated.description
-        return page.meta.get("description", config.site_description)
-
-    def _citation_context(self, page, generated, slug, config, description: str) -> dict:
-        """The Cite block, the downloads and the head's metadata for one page."""
-        site_name = config.site_name
-        url = f"{config.site_url}{page.url}" if config.site_url else None
-        if slug:
-            article = self.articles[slug]
-            work = cite.article_work(article, url)
-            extra = {"meta_tags": metadata.article_meta(article, work, site_name)
-                     + metadata.open_graph(article.title, description, site_name, url, "article"),
-                     "jsonld": metadata.article_jsonld(article, work)}
-        elif generated is not None and generated.entity:
-            kind, entity_id = generated.entity
-            name, aliases, details = self._entity_facts(kind, entity_id)
-            work = cite.page_work(f"{kind}-{entity_id}", generated.title, site_name, self.as_of, url)
-            extra = {"meta_tags": metadata.entity_meta(generated.title, description, site_name, self.as_of, url)
-                     + metadata.open_graph(generated.title, description, site_name, url),
-                     "jsonld": metadata.entity_jsonld(kind, name, aliases, description, url, details)}
-        else:
-            return {"meta_tags": metadata.open_graph(page.title or site_name, description, site_name, url)}
-        self.cite_files[page.url] = cite.downloads(work)
-        return {**extra, "citations": cite.citations(work), "cite_downloads": list(self.cite_files[page.url])}
-
-    def _entity_facts(self, kind: str, entity_id: str) -> tuple[str, list[str], dict]:
-        if kind == "org":
-            org = self.data.organizations[entity_id]
-            details = {"foundingDate": org.founded.iso()}
-            if org.dissolved:
-                details["dissolutionDate"] = org.dissolved.iso()
-            if org.headquarters:
-                details["location"] = org.headquarters
-            return org.name, [a for a in [org.short, *org.aliases] if a], details
-        if kind == "country":
-            country = self.data.countries[entity_id]
-            return country.name, [a for a in [country.official_name, *country.aliases] if a], {}
-        person = self.data.people[entity_id]
-        titles = [r.title for r in person.roles]
-        return person.name, person.aliases, ({"jobTitle": titles} if titles else {})
-
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
         if self.failure:
             return
         site_dir = Path(config.site_dir)
-        self._write_search_indexes(site_dir)
-        for path, text in all_exports(self.data, self.as_of, config.site_name).items():
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        self._write_hosting_files(site_dir, config)
-        for url, files in self.cite_files.items():
-            for name, text in files.items():
-                (site_dir / url / name).write_text(text, encoding="utf-8", newline="")
-        self._write_redirect_pages(site_dir, config)
-        self._guard_published_urls(site_dir)
-        self.built = True
-
-    def _write_hosting_files(self, site_dir: Path, config) -> None:
-        """GitHub Pages: no Jekyll processing; robots.txt pointing at the sitemap; an optional CNAME."""
-        (site_dir / ".nojekyll").write_text("", encoding="utf-8")
-        robots = "User-agent: *\nAllow: /\n"
-        if config.site_url:
-            robots += f"Sitemap: {config.site_url}sitemap.xml\n"
-        (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
-        if self.config.cname:
-            (site_dir / "CNAME").write_text(self.config.cname.strip() + "\n", encoding="utf-8")
-
-    def _write_search_indexes(self, site_dir: Path) -> None:
-        """The yearly matrices left out of the full index (they would crowd every result list), and
-        the small index of page titles and names that a search loads first."""
-        index_file = site_dir / "search" / "search_index.json"
-        if self.search_index is not None and self.search_index.final is not None:
-            index = self.search_index.final  # written so already
-        elif index_file.is_file():  # another search index than ours, or a prebuilt one
-            hidden, texts = self._search_changes()
-            index = search.with_texts(search.trimmed(json.loads(index_file.read_text(encoding="utf-8")), hidden), texts)
-            index_file.write_text(search.dumps(index), encoding="utf-8")
-        else:
-            return
         names = {**self.other_names, **{article.url: [article.byline] for article in self.articles.values()}}
-        (site_dir / "search" / "titles.json").write_text(search.dumps(search.titles(index, names)), encoding="utf-8")
-
-    def _search_changes(self) -> tuple[set[str], dict[str, str]]:
-        """The pages the full index leaves out, and the texts it gives generated pages."""
-        hidden = {p.url for p in self.pages.values() if not p.searchable}
-        texts = {page.url: " ".join([page.description, *self.other_names.get(page.url, [])]).strip()
-                 for page in self.pages.values() if page.searchable}
-        return hidden, texts
-
-    def _write_redirect_pages(self, site_dir: Path, config) -> None:
-        template = self.body_env.get_template("redirect.html")
-        for redirect in page_redirects(self.redirects):
-            anchors = {a: relative_url(t, redirect.source) for a, t in anchor_map(self.redirects, redirect.source).items()}
-            target = relative_url(redirect.target, redirect.source)
-            canonical = config.site_url + redirect.target if config.site_url else None
-            page = site_dir / redirect.source / "index.html"
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(template.render(target=target, anchors=anchors, canonical=canonical,
-                                            title=self.titles.get(redirect.target.split("#")[0], redirect.target)),
-                            encoding="utf-8")
-
-    def _guard_published_urls(self, site_dir: Path) -> None:
-        """A published URL or anchor that is gone without a redirect fails the build, by name."""
+        search.write_indexes(site_dir, self.search_index, self.pages.values(), names)
+        site_files.write_exports(site_dir, self.data, self.as_of, config.site_name)
+        site_files.write_hosting_files(site_dir, config.site_url, self.config.cname)
+        site_files.write_cite_files(site_dir, self.cite_files)
+        site_files.write_redirect_pages(site_dir, self.body_env.get_template("redirect.html"), self.redirects,
+                                        self.titles, config.site_url)
         # Collected as the pages were written, without reading them back; a dirty build wrote
         # only some.
         current = published.collect(site_dir) if self.dirty else self.published_found
-        problems = check_targets(self.redirects, current) + missing_article_anchors(self.data, current)
-        lines = published.manifest_lines(self.manifest_path)
-        manifest = [entry.removeprefix("/") for entry in lines]
-        redirected = {r.source for r in self.redirects}
-        for entry in published.lost(manifest, current, redirected):  # as written, with the leading "/"
-            problems.append(Problem(self.manifest_display, lines[entry],
-                                    f"'{entry}' was published and is gone; keep it, or add a redirect "
-                                    f"for it to site_data/redirects.yaml"))
-        if problems:
+        problems = site_files.lost_publications(self.data, self.redirects, current, self.manifest_path,
+                                                self.manifest_display)
+        if problems:  # a published URL or anchor that is gone without a redirect fails the build, by name
             raise PluginError(DataError(problems).report("the build is refused."))
+        self.built = True
 
 
 def _cells_renderer(cell_macro):

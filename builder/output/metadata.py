@@ -11,8 +11,11 @@ import json
 
 from markupsafe import Markup
 
+from builder.core.model import Dataset
 from builder.load.articles import Article
+from builder.output import cite
 from builder.output.cite import Work
+from builder.views.pages import GeneratedPage
 
 JSONLD_TYPES = {"org": "Organization", "country": "Country", "person": "Person"}
 
@@ -104,3 +107,54 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 def _script(data: dict) -> Markup:
     """JSON-LD ready for a <script> element: still valid JSON, and markup on purpose."""
     return Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_SAFE))
+
+
+def entity_facts(data: Dataset, kind: str, entity_id: str) -> tuple[str, list[str], dict]:
+    """An entity's name, its other names (for search and JSON-LD) and its JSON-LD details."""
+    if kind == "org":
+        org = data.organizations[entity_id]
+        details = {"foundingDate": org.founded.iso()}
+        if org.dissolved:
+            details["dissolutionDate"] = org.dissolved.iso()
+        if org.headquarters:
+            details["location"] = org.headquarters
+        return org.name, [a for a in [org.short, *org.aliases] if a], details
+    if kind == "country":
+        country = data.countries[entity_id]
+        return country.name, [a for a in [country.official_name, *country.aliases] if a], {}
+    person = data.people[entity_id]
+    titles = [r.title for r in person.roles]
+    return person.name, person.aliases, ({"jobTitle": titles} if titles else {})
+
+
+def page_description(article: Article | None, generated: GeneratedPage | None, meta: dict, fallback: str) -> str:
+    """The page's one-sentence description (meta description, Open Graph, search)."""
+    if article is not None:
+        where = article.publication.get("container_title") or article.publication.get("journal_identified")
+        return (f"{article.byline}, “{article.title}”" + (f", in {where}" if where else "")
+                + ". The full text, with numbered paragraphs and the printed footnotes.")
+    if generated is not None:
+        return generated.description
+    return meta.get("description", fallback)
+
+
+def citation_context(data: Dataset, as_of: dt.date, article: Article | None, generated: GeneratedPage | None,
+                     title: str | None, description: str, site_name: str,
+                     url: str | None) -> tuple[dict, dict[str, str] | None]:
+    """The Cite block and the head's metadata for one page, and its cite files (None: not citable)."""
+    if article is not None:
+        work = cite.article_work(article, url)
+        extra = {"meta_tags": article_meta(article, work, site_name)
+                 + open_graph(article.title, description, site_name, url, "article"),
+                 "jsonld": article_jsonld(article, work)}
+    elif generated is not None and generated.entity:
+        kind, entity_id = generated.entity
+        name, aliases, details = entity_facts(data, kind, entity_id)
+        work = cite.page_work(f"{kind}-{entity_id}", generated.title, site_name, as_of, url)
+        extra = {"meta_tags": entity_meta(generated.title, description, site_name, as_of, url)
+                 + open_graph(generated.title, description, site_name, url),
+                 "jsonld": entity_jsonld(kind, name, aliases, description, url, details)}
+    else:
+        return {"meta_tags": open_graph(title or site_name, description, site_name, url)}, None
+    downloads = cite.downloads(work)
+    return {**extra, "citations": cite.citations(work), "cite_downloads": list(downloads)}, downloads

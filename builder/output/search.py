@@ -11,10 +11,15 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.contrib.search.search_index import ContentSection, SearchIndex
+
+if TYPE_CHECKING:
+    from builder.views.pages import GeneratedPage
 
 
 def trimmed(index: dict, hidden: set[str]) -> dict:
@@ -131,3 +136,28 @@ class QuickIndex(SearchIndex):
             for section in sections:
                 self.create_entry_for_section(section, page.toc, page.url)
 
+
+
+def changes(pages: Iterable[GeneratedPage], other_names: dict[str, list[str]]) -> tuple[set[str], dict[str, str]]:
+    """The pages the full index leaves out, and the texts it gives generated pages."""
+    pages = list(pages)
+    hidden = {p.url for p in pages if not p.searchable}
+    texts = {page.url: " ".join([page.description, *other_names.get(page.url, [])]).strip()
+             for page in pages if page.searchable}
+    return hidden, texts
+
+
+def write_indexes(site_dir: Path, quick: QuickIndex | None, pages: Iterable[GeneratedPage],
+                  names: dict[str, list[str]]) -> None:
+    """The yearly matrices left out of the full index (they would crowd every result list), and
+    the small index of page titles and names (page URL -> other names) that a search loads first."""
+    index_file = site_dir / "search" / "search_index.json"
+    if quick is not None and quick.final is not None:
+        index = quick.final  # written so already
+    elif index_file.is_file():  # another search index than ours, or a prebuilt one
+        hidden, texts = changes(pages, names)
+        index = with_texts(trimmed(json.loads(index_file.read_text(encoding="utf-8")), hidden), texts)
+        index_file.write_text(dumps(index), encoding="utf-8")
+    else:
+        return
+    (site_dir / "search" / "titles.json").write_text(dumps(titles(index, names)), encoding="utf-8")
