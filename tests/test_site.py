@@ -93,7 +93,8 @@ def test_organizations_index_groups_by_kind(built_site):
 def test_front_page_leads_to_every_part(built_site):
     page = BeautifulSoup((built_site / "index.html").read_text(), "html.parser")
     hrefs = {a["href"] for a in page.select("main a")}
-    assert {"organizations/", "countries/", "sources/"} <= hrefs
+    assert {"articles/", "organizations/", "countries/", "people/", "sources/", "matrix/", "timeline/",
+            "matrix/#overlaps"} <= hrefs
 
 
 def test_pages_do_not_carry_the_whole_site_navigation(built_site):
