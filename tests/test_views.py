@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from builder.core.model import Status
+from builder.core.dates import PartialDate
+from builder.core.model import Origin, Person, Role, Status
 from builder.load.loader import load
 from builder.views import pages
 
@@ -83,3 +84,18 @@ def test_the_organizations_index_counts_members_on_the_reference_day(mini):
     assert entries["csto"]["members"] == 1 and entries["caco"]["members"] == 1
     assert [g["kind"] for g in view["groups"]] == [k for k in mini.vocabulary.organization_kinds
                                                   if any(o.kind == k for o in mini.organizations.values())]
+
+
+def test_the_people_index_gives_each_role_its_body_and_years(mini):
+    roles = [Role("Secretary-General", org="csto", start=PartialDate.parse("2003-04-28"), end=PartialDate.parse("2017-01")),
+             Role("President of Uzbekistan", country="uzb", start=PartialDate.parse("1990"), end=PartialDate.parse("2016")),
+             Role("Adviser")]
+    person = Person("a-person", "Ann Person", Origin("people.yaml", 1), roles=roles)
+    data = dataclasses.replace(mini, people={"a-person": person})
+    view = pages.people_index(data, set()).view()
+    (entry,) = view["others"]
+    assert [(r["title"], r["org"]["label"] if r["org"] else None, r["years"], r["title_names_it"]) for r in entry["roles"]] == [
+        ("Adviser", None, "", False),  # undated roles first
+        ("President of Uzbekistan", None, "1990–2016", True),  # the title names the country: not repeated
+        ("Secretary-General", "CSTO", "2003–2017", False),
+    ]

@@ -11,11 +11,16 @@ from builder.core.model import Dataset, Membership
 
 def years(record: Membership) -> str:
     """The record's span in years, en dash between, "since" while it still holds."""
-    if record.end is None:
-        return f"since {record.start.year}"
-    if record.end.year == record.start.year:
-        return str(record.start.year)
-    return f"{record.start.year}–{record.end.year}"
+    return year_span(record.start, record.end)
+
+
+def year_span(start: PartialDate, end: PartialDate | None) -> str:
+    """A span in years: "since 1992", "1998", "1992–1999"."""
+    if end is None:
+        return f"since {start.year}"
+    if end.year == start.year:
+        return str(start.year)
+    return f"{start.year}–{end.year}"
 
 
 def period(start: PartialDate, end: PartialDate | None) -> str:

@@ -252,13 +252,24 @@ def articles_by_author(articles: list[Article]) -> dict[str, list[Article]]:
     return by_author
 
 
-def person_page(data: Dataset, person: Person, authored: list[Article], noun: str = "site") -> GeneratedPage:
-    roles = []
+def _role_views(data: Dataset, person: Person) -> list[dict]:
+    """A person's roles, oldest first: title, organization or country, and span (in full and in years)."""
+    roles: list[dict[str, Any]] = []
     for role in sorted(person.roles, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0)):
+        org = _org_link(data, role.org) if role.org else None
+        country = data.countries[role.country] if role.country else None
+        # The index names the role's body unless its title already does ("President of Kyrgyzstan").
+        named = ([org["label"], org["name"]] if org else []) + ([country.name] if country else [])
         roles.append({"title": role.title, "span": history.period(role.start, role.end) if role.start else "",
-                      "org": _org_link(data, role.org) if role.org else None,
-                      "country": {"name": data.countries[role.country].name, "url": country_url(role.country)}
-                      if role.country else None})
+                      "years": history.year_span(role.start, role.end) if role.start else "",
+                      "org": org,
+                      "country": {"name": country.name, "url": country_url(country.id)} if country else None,
+                      "title_names_it": any(n in role.title for n in named)})
+    return roles
+
+
+def person_page(data: Dataset, person: Person, authored: list[Article], noun: str = "site") -> GeneratedPage:
+    roles = _role_views(data, person)
     context = {"person": person, "roles": roles, "events": events_of(data, person=person.id),
                "articles": [{"title": a.title, "url": a.url} for a in authored]}
     return GeneratedPage(
@@ -269,9 +280,10 @@ def person_page(data: Dataset, person: Person, authored: list[Article], noun: st
 
 
 def people_index(data: Dataset, author_names: set[str], noun: str = "site") -> GeneratedPage:
-    people = sorted(data.people.values(), key=lambda p: p.name.split()[-1])
-    authors = [p for p in people if p.name in author_names]
-    others = [p for p in people if p.name not in author_names]
+    people = [{"id": p.id, "name": p.name, "author": p.name in author_names, "roles": _role_views(data, p)}
+              for p in sorted(data.people.values(), key=lambda p: p.name.split()[-1])]
+    authors = [p for p in people if p["author"]]
+    others = [p for p in people if not p["author"]]
     return GeneratedPage(
         src_uri="people/index.md", title="People", template="people.html",
         context={"authors": authors, "others": others},
