@@ -99,3 +99,10 @@ def test_the_people_index_gives_each_role_its_body_and_years(mini):
         ("President of Uzbekistan", None, "1990–2016", True),  # the title names the country: not repeated
         ("Secretary-General", "CSTO", "2003–2017", False),
     ]
+
+
+def test_the_people_index_sorts_by_family_name_without_brackets(mini):
+    people = {pid: Person(pid, name, Origin("people.yaml", 1)) for pid, name in
+              (("filaret", "Filaret (Vakhromeyev)"), ("aganbegyan", "Abel Aganbegyan"), ("yeltsin", "Boris Yeltsin"))}
+    view = pages.people_index(dataclasses.replace(mini, people=people), set()).view()
+    assert [p["name"] for p in view["others"]] == ["Abel Aganbegyan", "Filaret (Vakhromeyev)", "Boris Yeltsin"]

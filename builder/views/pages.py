@@ -279,9 +279,14 @@ def person_page(data: Dataset, person: Person, authored: list[Article], noun: st
     )
 
 
+def _family_name(person: Person) -> str:
+    """What the index sorts by: the name's last word, without brackets ("Filaret (Vakhromeyev)")."""
+    return person.name.split()[-1].strip("()")
+
+
 def people_index(data: Dataset, author_names: set[str], noun: str = "site") -> GeneratedPage:
     people = [{"id": p.id, "name": p.name, "author": p.name in author_names, "roles": _role_views(data, p)}
-              for p in sorted(data.people.values(), key=lambda p: p.name.split()[-1])]
+              for p in sorted(data.people.values(), key=_family_name)]
     authors = [p for p in people if p["author"]]
     others = [p for p in people if not p["author"]]
     return GeneratedPage(
