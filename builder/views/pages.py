@@ -258,7 +258,7 @@ def _role_views(data: Dataset, person: Person) -> list[dict]:
     for role in sorted(person.roles, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0)):
         org = _org_link(data, role.org) if role.org else None
         country = data.countries[role.country] if role.country else None
-        # The index names the role's body unless its title already does ("President of Kyrgyzstan").
+        # The index names the role's body unless its title already does ("President of Ruritania").
         named = ([org["label"], org["name"]] if org else []) + ([country.name] if country else [])
         roles.append({"title": role.title, "span": history.period(role.start, role.end) if role.start else "",
                       "years": history.year_span(role.start, role.end) if role.start else "",
@@ -280,7 +280,7 @@ def person_page(data: Dataset, person: Person, authored: list[Article], noun: st
 
 
 def _family_name(person: Person) -> str:
-    """What the index sorts by: the name's last word, without brackets ("Filaret (Vakhromeyev)")."""
+    """What the index sorts by: the name's last word, without brackets ("Brother Anselm (Smith)" under S)."""
     return person.name.split()[-1].strip("()")
 
 
