@@ -1,4 +1,4 @@
-"""The MkDocs plugin: a thin adapter between MkDocs' build events and the modules beside it.
+"""The MkDocs plugin: a thin adapter between MkDocs' build events and the stages of builder/.
 
 on_startup        notes the command: `build` and `gh-deploy` write into a staging folder
 on_config         loads and validates site_data/ and the articles (all problems at once, before
