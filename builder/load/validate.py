@@ -156,20 +156,18 @@ def _check_membership(check: _Checker, m: Membership) -> None:
             check.report(m, "from", f"{m.country} in {m.org} begins {m.start}, before "
                                     f"{m.org} was founded ({org.founded})")
         if org.dissolved is not None:
-            if m.end is None:
-                check.report(m, "org", f"{m.country} in {m.org} is still open, but {m.org} "
-                                       f"was dissolved ({org.dissolved}); give 'to'")
-            elif m.end.first_day > org.dissolved.last_day:
-                check.report(m, "to", f"{m.country} in {m.org} ends {m.end}, after {m.org} "
-                                      f"was dissolved ({org.dissolved})")
+            _ends_by(check, m, "org", f"{m.org} was dissolved ({org.dissolved})", org.dissolved)
     country = data.countries.get(m.country)
     if country is not None and country.dissolved is not None:
-        if m.end is None:
-            check.report(m, "country", f"{m.country} in {m.org} is still open, but {m.country} "
-                                       f"ceased to exist ({country.dissolved}); give 'to'")
-        elif m.end.first_day > country.dissolved.last_day:
-            check.report(m, "to", f"{m.country} in {m.org} ends {m.end}, after {m.country} "
-                                  f"ceased to exist ({country.dissolved})")
+        _ends_by(check, m, "country", f"{m.country} ceased to exist ({country.dissolved})", country.dissolved)
+
+
+def _ends_by(check, m: Membership, field: str, ended: str, end: PartialDate) -> None:
+    """A record must close by the day its organization or its state ended (`ended` says which)."""
+    if m.end is None:
+        check.report(m, field, f"{m.country} in {m.org} is still open, but {ended}; give 'to'")
+    elif m.end.first_day > end.last_day:
+        check.report(m, "to", f"{m.country} in {m.org} ends {m.end}, after {ended}")
 
 
 def _definitely_overlap(a: Membership, b: Membership) -> bool:
