@@ -1,85 +1,68 @@
-"""The MkDocs plugin: a thin adapter between MkDocs' build events and the stages of builder/.
+"""The MkDocs plugin: the adapter between MkDocs' build events and builder/ (the edition itself is
+builder.output.edition; the options are builder.mkdocs.options).
 
 on_startup        notes the command: `build` and `gh-deploy` write into a staging folder
 on_config         loads and validates site_data/ and the articles (all problems at once, before
                   anything is written), adds the article Markdown extension, and stages the output
 on_files          adds one virtual page per organization, country, person and index
 on_page_markdown  tells the article extension which page it renders (for relative links)
-on_page_context   renders a generated page's body from its template, once every article has
-                  rendered and so every mention is known, and after the search plugin has passed
-                  (the plugin's index gets their text from the data instead); adds breadcrumbs
-                  and article metadata
-on_post_page      lets go of a written page's HTML
-on_pre_build, on_env  give the templates the `rel` filter for relative links
-on_serve          makes `mkdocs serve` watch site_data/ too
-on_post_build     writes the machine-readable exports into data/ and checks the published URLs
+on_page_context   gives a page its article, metadata and breadcrumbs; renders a generated page's
+                  body from its template, once every article has rendered and so every mention is
+                  known, and after the search plugin has passed (the plugin's index gets their text
+                  from the data instead)
+on_post_page      lets go of a written page's HTML, noting its citable anchors
+on_pre_build, on_env  give the templates an escaping environment and the `rel` filter
+on_serve          makes `mkdocs serve` watch site_data/ and the theme too
+on_post_build     writes the exports and the files beside the pages and checks the published URLs
 on_build_error, on_shutdown  drop the staged output of a failed build, or swap in a good one
                   (after MkDocs' own strict-mode check, which runs after on_post_build)
 """
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from functools import cache, partial
 from pathlib import Path
 
 import mkdocs
-from jinja2 import pass_context
+from jinja2 import Environment, pass_context
 from markupsafe import Markup
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.contrib.search import SearchPlugin
 from mkdocs.contrib.search.search_index import SearchIndex
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from builder.core.model import Dataset
-from builder.core.urls import breadcrumbs, relative_url
+from builder.core.urls import relative_url
 from builder.load.problems import DataError
 from builder.load.project import Project, as_of_day, load_project
-from builder.load.redirects import anchor_map
 from builder.load.validate import check_plugin_options
-from builder.markdown.annotations import ArticleExtension
-from builder.output import metadata, published, search, site_files
+from builder.mkdocs.options import ReferenceConfig
+from builder.output import published, search
+from builder.output.edition import Edition, SiteChoices, SiteFacts
 from builder.output.staging import StagedSite
-from builder.views.pages import ARTICLES_DESCRIPTION, GeneratedPage, anchor_links, mention_view, site_pages
+from builder.views.pages import anchor_links
 
 log = get_plugin_logger(__name__)
-
-
-class ReferenceConfig(Config):
-    data_dir = c.Type(str, default="site_data")
-    # GitHub Pages: a custom domain, written to CNAME when set (e.g. "eurasia-security.org").
-    cname = c.Optional(c.Type(str))
-    # The day the data speaks for: "members now" means members on this day. Set in mkdocs.yml, not
-    # read from the clock, so two builds of one commit are identical.
-    as_of = c.Type(str)
-    # Words a reader sees that belong to this site, not to the generator. The articles index's
-    # first sentence is HTML the site's author writes (as MkDocs' `copyright` is).
-    search_placeholder = c.Type(str, default="Search this site…")
-    # What the site calls itself in running text ("the articles of this site"); this one: "edition".
-    site_noun = c.Type(str, default="site")
-    articles_intro = c.Type(str, default="The texts of this site, complete and faithful to their sources.")
-    # The articles index: its groups' headings by article kind, and its description (meta, search).
-    article_groups = c.Type(dict, default={})
-    articles_description = c.Type(str, default=ARTICLES_DESCRIPTION)
-    # Pairs of organizations compared year by year on pages of their own (overlap/A-B/).
-    overlap_pairs = c.Type(list, default=[])
 
 
 class ReferencePlugin(BasePlugin[ReferenceConfig]):
     command: str | None = None  # MkDocs' command, when it says (on_startup)
     staged: StagedSite | None = None
     dirty = False  # mkdocs build --dirty (on_startup)
+    as_of: dt.date | None = None
 
-    def on_startup(self, *, command, dirty):
+    def on_startup(self, *, command: str, dirty: bool) -> None:
         # `serve` builds into its own temporary folder, and a dirty build keeps what is there.
         self.command = command if not dirty else None
         self.dirty = dirty  # a dirty build writes only the pages that changed
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
         # While `mkdocs serve` runs, a mistake in the data gives a site of one page that shows the
         # problems, not a failed build: MkDocs' server holds every request until a build succeeds.
@@ -92,19 +75,12 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             self.failure = str(error)
             print(self.failure, file=sys.stderr)  # not the log: in strict mode an error fails the build
             project = Project(Dataset(), [], [])
-            self.as_of = getattr(self, "as_of", None) or dt.date.today()
-        self.data, self.redirects = project.data, project.redirects
-        self.articles = {a.slug: a for a in project.articles}
-        self.people_by_name = {p.name: p.id for p in sorted(self.data.people.values(), key=lambda p: p.id)}
-        self.manifest_path = root / self.config.data_dir / published.MANIFEST
-        self.manifest_display = f"{self.config.data_dir}/{published.MANIFEST}"
-        self.pages: dict[str, GeneratedPage] = {}
-        self.other_names: dict[str, list[str]] = {}  # set in on_files
-        self.titles: dict[str, str] = {}  # URL -> title, for breadcrumbs
-        self.cite_files: dict[str, dict[str, str]] = {}  # page URL -> {"cite.bib": …}
-        self.published_found: set[str] = set()  # page URLs and citable anchors (on_post_page)
-        self.extension = ArticleExtension(label=self._entity_label)
-        config.markdown_extensions.append(self.extension)
+            self.as_of = self.as_of or dt.date.today()
+        assert self.as_of is not None
+        data_dir = self.config.data_dir
+        self.edition = Edition(project, self.as_of, root / data_dir / published.MANIFEST,
+                               f"{data_dir}/{published.MANIFEST}")
+        config.markdown_extensions.append(self.edition.extension)  # type: ignore[arg-type]
         self.built = False
         if self.command in ("build", "gh-deploy"):
             self.staged = StagedSite(Path(config.site_dir))
@@ -112,7 +88,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             config.site_dir = str(self.staged.begin())
         return config
 
-    def _load(self, config, root: Path):
+    def _load(self, config: MkDocsConfig, root: Path) -> Project:
         """The data and the articles, or a PluginError that lists every problem."""
         try:
             self.as_of = as_of_day(self.config.as_of)
@@ -129,11 +105,11 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             raise PluginError(DataError(problems).report())
         return project
 
-    def on_build_error(self, error):
+    def on_build_error(self, *, error: Exception) -> None:
         if self.staged is not None:
             self.staged.abort()
 
-    def on_shutdown(self):
+    def on_shutdown(self) -> None:
         staged, self.staged = self.staged, None
         if staged is None:
             return
@@ -143,7 +119,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             staged.abort()
         self.site_config.site_dir = str(staged.target)  # gh-deploy publishes from here next
 
-    def on_serve(self, server, config, builder):
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         """`mkdocs serve` rebuilds when the data or the theme changes, not only the Markdown
         (MkDocs watches an installed theme only with --watch-theme)."""
         server.watch(str(Path(config.config_file_path).resolve().parent / self.config.data_dir))
@@ -153,42 +129,31 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
                 server.watch(folder)
         return server
 
-    def _entity_label(self, kind: str, entity_id: str) -> str:
-        if kind == "org":
-            return self.data.organizations[entity_id].label
-        table = self.data.countries if kind == "country" else self.data.people
-        return table[entity_id].name
-
-    def on_files(self, files, config):
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.failure:  # serve: the theme's files, and one page (main.html shows the problems)
             kept = Files([f for f in files if not f.is_documentation_page()])
             kept.append(File.generated(config, "index.md", content="---\ntitle: The site could not be built\n---\n"))
             return kept
-        for page in site_pages(self.data, self.as_of, self.articles.values(), self.config.overlap_pairs,
-                               self.config.article_groups, self.config.articles_description, self.config.site_noun):
-            self.pages[page.src_uri] = page
-            self.titles[page.url] = page.title
-            front = f"---\ntitle: {json.dumps(page.title)}\n---\n"
-            files.append(File.generated(config, page.src_uri, content=front))
-        # By page URL: the aliases, acronyms and official names of what a generated page is about
-        # (both search indexes use them).
-        self.other_names = {page.url: metadata.entity_facts(self.data, *page.entity)[1]
-                            for page in self.pages.values() if page.entity}
+        choices = SiteChoices(self.config.overlap_pairs, self.config.article_groups,
+                              self.config.articles_description, self.config.site_noun)
+        for src_uri, front_matter in self.edition.generated_pages(choices):
+            files.append(File.generated(config, src_uri, content=front_matter))
         return files
 
     @event_priority(-50)  # after the search plugin has made its index
-    def on_pre_build(self, config):
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
         search_plugin = config.plugins.get("search")
         self.search_index = None
         if isinstance(search_plugin, SearchPlugin) and type(search_plugin.search_index) is SearchIndex:
             self.search_index = search_plugin.search_index = search.QuickIndex(**search_plugin.config)
-            self.search_index.changes = lambda: search.changes(self.pages.values(), self.other_names)
+            edition = self.edition
+            self.search_index.changes = lambda: search.changes(edition.pages.values(), edition.other_names)
         # Generated bodies are rendered outside MkDocs' own template pass, so they get an environment.
-        self.body_env = self.on_env(config.theme.get_env(), config, None)
-        cell = self.body_env.get_template("partials/matrix_cell.html").module.cell
+        self.body_env = self.on_env(config.theme.get_env(), config=config, files=None)
+        cell = self.body_env.get_template("partials/matrix_cell.html").module.cell  # type: ignore[attr-defined]
         self.body_env.globals["matrix_cells"] = _cells_renderer(cell)
 
-    def on_env(self, env, config, files):
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files | None) -> Environment:
         # MkDocs' theme environment does not escape; ours does, so data and front matter are
         # always text. Only values built as markup on purpose (Markup) pass through.
         env.autoescape = True
@@ -197,99 +162,56 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         env.globals["as_of"] = self.as_of
         env.globals["search_placeholder"] = self.config.search_placeholder
         env.globals["site_noun"] = self.config.site_noun
-        env.globals["has_articles"] = bool(self.articles)  # no articles, no articles index to link to
+        env.globals["has_articles"] = bool(self.edition.articles)  # no articles, no articles index to link to
         env.globals["build_failure"] = self.failure  # serve: main.html shows it on every page, the 404 too
         env.globals["articles_intro"] = Markup(self.config.articles_intro)
         return env
 
-    def on_page_markdown(self, markdown, page, config, files):
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # An article links the same few dozen entities hundreds of times: each href is made once.
-        self.extension.link = cache(partial(_entity_href, page, files))
-        slug = self._article_slug(page)
-        self.extension.article = slug or ""
+        self.edition.extension.link = cache(partial(_entity_href, page, files))
+        self.edition.extension.article = self.edition.article_slug(page.file.src_uri) or ""
         return markdown
 
-    def _article_slug(self, page) -> str | None:
-        stem = page.file.src_uri.removesuffix(".md")
-        folder, _, slug = stem.partition("/")
-        return slug if folder == "articles" and slug in self.articles else None
-
     @event_priority(50)  # before the search plugin reads page.content
-    def _on_page_context_body(self, context, page, config, nav):
-        generated = self.pages.get(page.file.src_uri)
-        if generated is not None:
+    def _on_page_context_body(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        if page.file.src_uri in self.edition.pages:
             # Rendered below, after the search plugin: parsing thousands of generated pages back out
             # of their HTML would be a third of the build. Their index entries are made from the
             # data instead (search.changes).
             page.content = ""
-        slug = self._article_slug(page)
-        if slug:
-            context["article"] = self.articles[slug]
-            context["author_pages"] = {a.name: f"people/{self.people_by_name[a.name]}/"
-                                       for a in self.articles[slug].authors if a.name in self.people_by_name}
-        article = self.articles[slug] if slug else None
-        description = metadata.page_description(article, generated, page.meta, config.site_description)
-        context["page_description"] = description
-        url = f"{config.site_url}{page.url}" if config.site_url else None
-        cited, downloads = metadata.citation_context(self.data, self.as_of, article, generated, page.title,
-                                                     description, config.site_name, url)
-        context.update(cited)
-        if downloads is not None:
-            self.cite_files[page.url] = downloads
-        moved = anchor_map(self.redirects, page.url)
-        context["moved_anchors"] = {anchor: relative_url(target, page.url) for anchor, target in moved.items()}
-        crumbs = [("Home", "")] + generated.breadcrumbs if generated and generated.breadcrumbs \
-            else breadcrumbs(page.url, self.titles)
-        context["breadcrumbs"] = [{"title": t, "url": u} for t, u in crumbs]
+        site = SiteFacts(config.site_name, config.site_url, config.site_description)
+        context.update(self.edition.page_context(page.file.src_uri, page.url, page.title, page.meta, site))
         return context
 
     @event_priority(-50)  # after the search plugin
-    def _on_page_context_unsearched(self, context, page, config, nav):
-        generated = self.pages.get(page.file.src_uri)
+    def _on_page_context_unsearched(self, context: dict, *, page: Page, config: MkDocsConfig,
+                                    nav: Navigation) -> dict:
+        generated = self.edition.pages.get(page.file.src_uri)
         if generated is not None:
-            self._render_body(page, generated, config)
+            template = self.body_env.get_template(f"pages/{generated.template}")
+            page.content = template.render(page=page, config=config, **self.edition.body_context(generated))
         return context
 
     on_page_context = CombinedEvent(_on_page_context_body, _on_page_context_unsearched)
 
-    def _render_body(self, page, generated: GeneratedPage, config) -> None:
-        """A generated page's body, from its template, once every article has rendered."""
-        extra = {}
-        if generated.entity:
-            kind, entity_id = generated.entity
-            extra["mentions"] = mention_view(self.extension.mentions.of(kind, entity_id),
-                                             self.extension.footnote_mentions.of(kind, entity_id),
-                                             self.articles)
-        template = self.body_env.get_template(f"pages/{generated.template}")
-        page.content = template.render(page=page, config=config, **generated.view(), **extra)
-
     @event_priority(-100)  # after every other plugin has seen the page
-    def on_post_page(self, output, page, config):
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Written out: the page's HTML is not needed again, and 5,000 pages of it would add up.
         page.content = None
-        if page.file.dest_uri.rpartition("/")[2] == "index.html":  # what published.collect reads
-            self.published_found |= published.published_by(page.url, output)
+        self.edition.written(page.url, page.file.dest_uri, output)
         return output
 
     @event_priority(-100)  # after the search plugin has written its index
-    def on_post_build(self, config):
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.failure:
             return
-        site_dir = Path(config.site_dir)
-        names = {**self.other_names, **{article.url: [article.byline] for article in self.articles.values()}}
-        search.write_indexes(site_dir, self.search_index, self.pages.values(), names)
-        site_files.write_exports(site_dir, self.data, self.as_of, config.site_name)
-        site_files.write_hosting_files(site_dir, config.site_url, self.config.cname)
-        site_files.write_cite_files(site_dir, self.cite_files)
-        site_files.write_redirect_pages(site_dir, self.body_env.get_template("redirect.html"), self.redirects,
-                                        self.titles, config.site_url)
-        # Collected as the pages were written, without reading them back; a dirty build wrote
-        # only some.
-        current = published.collect(site_dir) if self.dirty else self.published_found
-        problems = site_files.lost_publications(self.data, self.redirects, current, self.manifest_path,
-                                                self.manifest_display)
-        if problems:  # a published URL or anchor that is gone without a redirect fails the build, by name
-            raise PluginError(DataError(problems).report("the build is refused."))
+        site = SiteFacts(config.site_name, config.site_url, config.site_description)
+        try:
+            self.edition.finish(Path(config.site_dir), site, self.search_index, self.config.cname,
+                                self.body_env.get_template("redirect.html"), self.dirty)
+        except DataError as lost:  # a published URL or anchor gone without a redirect, by name
+            raise PluginError(lost.report("the build is refused.")) from None
         self.built = True
 
 
@@ -309,7 +231,7 @@ def _cells_renderer(cell_macro):
     return row
 
 
-def _entity_href(page, files, source: str) -> str:
+def _entity_href(page: Page, files: Files, source: str) -> str:
     """The URL of the page built from `source`, relative to `page`: what MkDocs makes of a link
     to a source file, without its search for the file a link could mean."""
     target = files.src_uris.get(source)  # `source` is already a POSIX source URI

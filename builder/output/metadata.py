@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
+from typing import Any
 
 from markupsafe import Markup
 
@@ -62,7 +64,7 @@ def entity_meta(title: str, description: str, site_name: str, as_of: dt.date, ur
     return dublin_core(title, [site_name], as_of.isoformat(), "Dataset", url, site_name)
 
 
-def open_graph(title: str, description: str, site_name: str, url: str | None, kind: str = "website") -> list[tuple[str, str]]:
+def open_graph(title: str, description: str | None, site_name: str, url: str | None, kind: str = "website") -> list[tuple[str, str]]:
     tags = [("og:title", title), ("og:type", kind), ("og:site_name", site_name)]
     if description:
         tags.append(("og:description", description))
@@ -127,7 +129,7 @@ def entity_facts(data: Dataset, kind: str, entity_id: str) -> tuple[str, list[st
     return person.name, person.aliases, ({"jobTitle": titles} if titles else {})
 
 
-def page_description(article: Article | None, generated: GeneratedPage | None, meta: dict, fallback: str) -> str:
+def page_description(article: Article | None, generated: GeneratedPage | None, meta: Mapping[str, Any], fallback: str | None) -> str | None:
     """The page's one-sentence description (meta description, Open Graph, search)."""
     if article is not None:
         where = article.publication.get("container_title") or article.publication.get("journal_identified")
@@ -139,7 +141,7 @@ def page_description(article: Article | None, generated: GeneratedPage | None, m
 
 
 def citation_context(data: Dataset, as_of: dt.date, article: Article | None, generated: GeneratedPage | None,
-                     title: str | None, description: str, site_name: str,
+                     title: str | None, description: str | None, site_name: str,
                      url: str | None) -> tuple[dict, dict[str, str] | None]:
     """The Cite block and the head's metadata for one page, and its cite files (None: not citable)."""
     if article is not None:
@@ -151,9 +153,10 @@ def citation_context(data: Dataset, as_of: dt.date, article: Article | None, gen
         kind, entity_id = generated.entity
         name, aliases, details = entity_facts(data, kind, entity_id)
         work = cite.page_work(f"{kind}-{entity_id}", generated.title, site_name, as_of, url)
-        extra = {"meta_tags": entity_meta(generated.title, description, site_name, as_of, url)
-                 + open_graph(generated.title, description, site_name, url),
-                 "jsonld": entity_jsonld(kind, name, aliases, description, url, details)}
+        about = description or ""
+        extra = {"meta_tags": entity_meta(generated.title, about, site_name, as_of, url)
+                 + open_graph(generated.title, about, site_name, url),
+                 "jsonld": entity_jsonld(kind, name, aliases, about, url, details)}
     else:
         return {"meta_tags": open_graph(title or site_name, description, site_name, url)}, None
     downloads = cite.downloads(work)
