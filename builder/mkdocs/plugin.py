@@ -44,9 +44,9 @@ from builder.load.project import Project, as_of_day, load_project
 from builder.load.validate import check_plugin_options
 from builder.mkdocs.options import ReferenceConfig
 from builder.output import published, search
-from builder.output.edition import Edition, SiteChoices, SiteFacts
+from builder.output.edition import Edition, SiteFacts
 from builder.output.staging import StagedSite
-from builder.views.pages import anchor_links
+from builder.views.pages import SiteChoices, anchor_links
 
 log = get_plugin_logger(__name__)
 

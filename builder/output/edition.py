@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +24,7 @@ from builder.load.project import Project
 from builder.load.redirects import anchor_map
 from builder.markdown.annotations import ArticleExtension
 from builder.output import metadata, published, search, site_files
-from builder.views.pages import ARTICLES_DESCRIPTION, GeneratedPage, mention_view, site_pages
-
-
-@dataclass(frozen=True)
-class SiteChoices:
-    """What a site decides about its generated pages (the plugin's options in mkdocs.yml)."""
-    overlap_pairs: list = field(default_factory=list)
-    article_groups: dict = field(default_factory=dict)
-    articles_description: str = ARTICLES_DESCRIPTION
-    site_noun: str = "site"
+from builder.views.pages import GeneratedPage, SiteChoices, mention_view, site_pages
 
 
 @dataclass(frozen=True)
@@ -69,8 +60,7 @@ class Edition:
 
     def generated_pages(self, choices: SiteChoices) -> list[tuple[str, str]]:
         """Each generated page's source URI and the front matter MkDocs reads its title from."""
-        for page in site_pages(self.data, self.as_of, self.articles.values(), choices.overlap_pairs,
-                               choices.article_groups, choices.articles_description, choices.site_noun):
+        for page in site_pages(self.data, self.as_of, self.articles.values(), choices):
             self.pages[page.src_uri] = page
             self.titles[page.url] = page.title
         self.other_names = {page.url: metadata.entity_facts(self.data, *page.entity)[1]

@@ -315,11 +315,22 @@ def articles_index(articles: list[Article], groups: dict[str, str] | None = None
     )
 
 
+@dataclass(frozen=True)
+class SiteChoices:
+    """What a site decides about its generated pages (the plugin's options in mkdocs.yml, checked
+    by validate.check_plugin_options): the pairs of organizations compared on pages of their own,
+    the articles index's headings by article kind, its description, and the site's own noun."""
+    overlap_pairs: Sequence[Sequence[str]] = ()
+    article_groups: dict[str, str] | None = None
+    articles_description: str = ARTICLES_DESCRIPTION
+    site_noun: str = "site"
+
+
 def site_pages(data: Dataset, as_of: dt.date, articles: Iterable[Article] = (),
-               overlap_pairs: Iterable[Sequence[str]] = (), article_groups: dict[str, str] | None = None,
-               articles_description: str = ARTICLES_DESCRIPTION, noun: str = "site") -> list[GeneratedPage]:
-    """Every page generated from the data, in a stable order; `overlap_pairs` are the pairs of
-    organizations compared on pages of their own (mkdocs.yml, checked by validate.check_plugin_options)."""
+               choices: SiteChoices = SiteChoices()) -> list[GeneratedPage]:
+    """Every page generated from the data, in a stable order."""
+    overlap_pairs, article_groups = choices.overlap_pairs, choices.article_groups
+    articles_description, noun = choices.articles_description, choices.site_noun
     pairs = [(a, b) for a, b in overlap_pairs]
     article_list = list(articles)
     by_author = articles_by_author(article_list)
