@@ -20,31 +20,42 @@ from builder.load.project import as_of_day, load_project
 from builder.load.validate import check_plugin_options
 
 
-def _site_config(config_file: Path) -> dict:
-    """mkdocs.yml read as plain YAML (MkDocs is not needed for a check or an import)."""
+def _config_text(config_file: Path) -> str | None:
     if not config_file.exists():
-        return {}
+        return None
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    except (OSError, yaml.YAMLError) as error:
+        return config_file.read_text(encoding="utf-8")
+    except OSError as error:
+        raise SystemExit(f"{config_file.name}: cannot be read: {error}") from None
+
+
+def _site_config(config_file: Path, text: str | None = None) -> dict | None:
+    """mkdocs.yml read as plain YAML (MkDocs is not needed for a check or an import); None when
+    there is none."""
+    text = _config_text(config_file) if text is None else text
+    if text is None:
+        return None
+    try:
+        config = yaml.load(text, Loader=_TolerantLoader) or {}
+    except yaml.YAMLError as error:
         raise SystemExit(f"{config_file.name}: cannot be read: {error}") from None
     return config if isinstance(config, dict) else {}
 
 
-def _plugin_options(config_file: Path) -> dict:
+def _plugin_options(config: dict | None) -> dict:
     """Our plugin's options from mkdocs.yml."""
-    for plugin in _site_config(config_file).get("plugins") or []:
+    for plugin in (config or {}).get("plugins") or []:
         if isinstance(plugin, dict) and "reference" in plugin:
             return plugin["reference"] or {}
     return {}
 
 
-def _docs_dir(root: Path, config_file: Path) -> Path:
+def _docs_dir(root: Path, config: dict | None) -> Path:
     """The Markdown folder mkdocs.yml names (`docs_dir`, MkDocs' default `docs`); `content`, the
-    layout `new` makes, when there is no mkdocs.yml yet."""
-    if not config_file.exists():
+    layout `new` makes, when there is no mkdocs.yml yet (None)."""
+    if config is None:
         return root / "content"
-    return root / str(_site_config(config_file).get("docs_dir") or "docs")
+    return root / str(config.get("docs_dir") or "docs")
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -55,7 +66,9 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def check(root: Path, config_file: Path) -> int:
-    options = _plugin_options(config_file)
+    text = _config_text(config_file)  # read once: the options, the docs folder, the option check
+    config = _site_config(config_file, text)
+    options = _plugin_options(config)
     data_dir = root / options.get("data_dir", "site_data")
     as_of = None
     if options.get("as_of") is not None:
@@ -65,12 +78,12 @@ def check(root: Path, config_file: Path) -> int:
             print(error, file=sys.stderr)
             return 1
     try:
-        project = load_project(data_dir, _docs_dir(root, config_file), root, as_of)
+        project = load_project(data_dir, _docs_dir(root, config), root, as_of)
         data, articles = project.data, project.articles
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    problems = check_plugin_options(options, data, config_file.read_text(encoding="utf-8"), config_file.name)
+    problems = check_plugin_options(options, data, text or "", config_file.name)
     if problems:
         print(DataError(problems).report(), file=sys.stderr)
         return 1
@@ -93,7 +106,7 @@ def source_date_epoch(root: Path, config_file: Path) -> str:
             return stamp
     except (OSError, subprocess.CalledProcessError):
         pass
-    as_of = str(_plugin_options(config_file).get("as_of", "2000-01-01"))
+    as_of = str(_plugin_options(_site_config(config_file)).get("as_of", "2000-01-01"))
     day = dt.datetime.strptime(as_of, "%Y-%m-%d").replace(tzinfo=dt.UTC)
     return str(int(day.timestamp()))
 
@@ -104,7 +117,7 @@ def update_urls(root: Path, config_file: Path) -> int:
 
     from builder.output import published
 
-    options = _plugin_options(config_file)
+    options = _plugin_options(_site_config(config_file))
     manifest = root / options.get("data_dir", "site_data") / published.MANIFEST
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
@@ -171,7 +184,7 @@ def import_article(root: Path, args: argparse.Namespace) -> int:
         first, last = importer.parse_lines(args.lines, len(lines))
     except ValueError as error:
         return fail(str(error))
-    out = args.out or _docs_dir(root, root / "mkdocs.yml") / "articles" / f"{args.slug}.md"
+    out = args.out or _docs_dir(root, _site_config(root / "mkdocs.yml")) / "articles" / f"{args.slug}.md"
     if out.exists() and not args.force:
         return fail(f"{out} exists; use --force to overwrite it")
     draft = importer.draft_article(
