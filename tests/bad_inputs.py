@@ -194,6 +194,15 @@ CASES = [
         "site_data/events.yaml:6: source 'short#p9': the article has no paragraph 9",
     ]),
     # --- articles: front matter ----------------------------------------------------------------
+    # A collection with a year that is not one, and an article naming a collection that does not
+    # exist: each told once, with the collections there are.
+    Case("collection-unknown-or-bad", {
+        "site_data/collections.yaml": "- id: the-book\n  title: The Book\n- id: other-book\n  title: Other\n  year: around 2009\n",
+        "content/articles/short.md": article(front="title: A short article\nkind: chapter\ncollection: the-bok\n")}, [
+        "content/articles/short.md:4: front matter: collection 'the-bok' is not in site_data/collections.yaml "
+        "(did you mean 'the-book'?); use one of: the-book",
+        "site_data/collections.yaml:5: 'year' must be a year of four digits, got 'around 2009'",
+    ]),
     Case("no-front-matter", {"content/articles/short.md": "The [[org:csto|CSTO]].\n"}, [
         "content/articles/short.md:1: an article starts with front matter between '---' lines",
     ]),

@@ -5,7 +5,7 @@ import pytest
 
 from builder.core.model import REGIONS, STATUSES
 from builder.load.problems import DataError
-from builder.load.project import load_dataset
+from builder.load.project import load_dataset, load_project
 
 from conftest import write
 
@@ -386,3 +386,29 @@ def test_every_problem_is_reported_at_once(project):
         "site_data/memberships/extra.yaml:2: unknown country 'kgz'",
         "site_data/sources/broken.yaml:3: YAML syntax error: expected the node content, but found '<stream end>'",
     ]
+
+
+def test_an_article_takes_its_collection_record_and_its_own_keys_win(project):
+    write(project / "site_data/collections.yaml", """
+        - id: the-book
+          title: The Book of Regions
+          editors: [Ann Editor, Bo Editor]
+          year: 2009
+          institution: An Institute
+        """)
+    write(project / "content/articles/short.md", """
+        ---
+        title: A short chapter
+        kind: chapter
+        collection: the-book
+        publication:
+          year: 2010
+        ---
+
+        The [[org:csto|CSTO]].
+        """)
+    project_data = load_project(project / "site_data", project / "content", project)
+    (article,) = [a for a in project_data.articles if a.slug == "short"]
+    assert article.publication == {"container_title": "The Book of Regions", "container_title_source": None,
+                                   "publisher": None, "editors": ["Ann Editor", "Bo Editor"], "year": 2010,
+                                   "institution": "An Institute"}

@@ -183,6 +183,27 @@ class Source:
 
 
 @dataclass
+class Collection:
+    """A printed work the articles belong to (a chapter's book): one record, named by each
+    article's `collection`, instead of the same lines in every chapter's front matter."""
+    id: str
+    title: str
+    origin: Origin
+    title_source: str | None = None  # where the title is read, when the work does not print it plainly
+    publisher: str | None = None
+    editors: list[str] | None = None
+    year: int | None = None
+    institution: str | None = None
+    note: str | None = None
+
+    def publication(self) -> dict:
+        """The record as an article's `publication` keys (an article's own keys override them)."""
+        return {"container_title": self.title, "container_title_source": self.title_source,
+                "publisher": self.publisher, "editors": self.editors, "year": self.year,
+                "institution": self.institution}
+
+
+@dataclass
 class Organization:
     id: str
     name: str
@@ -314,6 +335,7 @@ class Dataset:
     events: dict[str, Event] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    collections: dict[str, Collection] = field(default_factory=dict)
     # The author(s) of each article, by slug: how a paragraph cited as a source is named ("Author, ¶ 34").
     article_labels: dict[str, str] = field(default_factory=dict, repr=False)
     # Ids of records that exist but could not be read; references to them are not reported again.

@@ -136,14 +136,33 @@ def read_article(path: Path, display: str, data: Dataset | None = None) -> tuple
     if not isinstance(pages_inferred, bool):
         front.report("pages_inferred", f"'pages_inferred' must be true or false, got {_kind_of(pages_inferred)}")
     authors = _authors(front)
+    publication = _publication(front, data)
     article = Article(
         slug=path.stem, file=display, title=title or "", kind=kind or "", order=order, authors=authors,
         part=front.text("part"), pages=front.text("pages"), pages_inferred=pages_inferred is not False,
-        publication=front.mapping("publication"), source=front.mapping("source"), meta=meta,
+        publication=publication, source=front.mapping("source"), meta=meta,
     )
     if front.problems:
         return None, front.problems
     return article, check_text(text, display, data)
+
+
+def _publication(front: _FrontMatter, data: Dataset | None) -> dict:
+    """Where the article was printed: its collection's record (site_data/collections.yaml), with
+    the article's own `publication` keys over it."""
+    own = front.mapping("publication")
+    name = front.text("collection")
+    if name is None or data is None:
+        return own
+    collection = data.collections.get(name)
+    if collection is None:
+        if name not in data.unreadable:
+            known = sorted(data.collections)
+            front.report("collection", f"collection '{name}' is not in site_data/collections.yaml"
+                                       f"{did_you_mean(name, known)}"
+                                       + (f"; use one of: {', '.join(known)}" if known else ""))
+        return own
+    return {**collection.publication(), **own}
 
 
 def _authors(front: _FrontMatter) -> list[Author]:

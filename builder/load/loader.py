@@ -18,7 +18,7 @@ from builder.load.problems import Problem, did_you_mean, display_path
 from builder.load.vocabulary import load_vocabulary
 from builder.load.yamlfile import Record, read_records
 
-KINDS = ("sources", "organizations", "countries", "memberships", "events", "people")
+KINDS = ("sources", "collections", "organizations", "countries", "memberships", "events", "people")
 
 _ISO3 = re.compile(r"^[a-z]{3}$")
 _ID_LINE = re.compile(r"^[ -]*id:\s*['\"]?([\w-]+)", re.MULTILINE)
@@ -49,6 +49,12 @@ def _text_list(value: Any) -> list[str]:
 def _ids(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
     return [_text(item) for item in items]
+
+
+def _year(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
+        raise _Invalid(f"must be a year of four digits, got {value!r}")
+    return value
 
 
 def _date(value: Any) -> PartialDate:
@@ -128,6 +134,11 @@ SCHEMA: dict[str, tuple[str, type, list[Field]]] = {
         Field("id", _slug, True), Field("type", _text, True, vocabulary="source_types"),
         Field("title", _text, True), Field("author", _text), Field("date", _date),
         Field("place", _text), Field("publisher", _text), Field("url", _web_address), Field("note", _text),
+    ]),
+    "collections": ("collection", model.Collection, [
+        Field("id", _slug, True), Field("title", _text, True), Field("title_source", _text),
+        Field("publisher", _text), Field("editors", _text_list), Field("year", _year),
+        Field("institution", _text), Field("note", _text),
     ]),
     "organizations": ("organization", model.Organization, [
         Field("id", _slug, True), Field("name", _text, True), Field("short", _text),
