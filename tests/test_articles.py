@@ -136,3 +136,40 @@ def test_entity_pages_link_to_the_paragraphs_that_mention_them(built_site):
         article_page = BeautifulSoup((built_site / "articles" / slug / "index.html").read_text(), "html.parser")
         for para in paragraphs:
             assert article_page.find(id=para) is not None
+
+
+def _page(built_site, slug: str) -> BeautifulSoup:
+    return BeautifulSoup((built_site / "articles" / slug / "index.html").read_text(), "html.parser")
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)
+def test_contents_list_every_heading_and_the_notes_have_one(article, built_site):
+    page = _page(built_site, article.slug)
+    body = page.select_one(".article-body")
+    levels = [h.name for h in body.find_all(re.compile(r"^h[2-6]$"), recursive=False)]
+    headings = []  # the shallowest level are the contents' entries; a deeper one goes under them
+    for heading in body.find_all(min(levels), recursive=False) if levels else []:
+        for apparatus in heading.select(".page-start, .editorial, .sic"):
+            apparatus.decompose()  # the contents give the author's heading, without the editor's marks
+        headings.append((heading["id"], " ".join(heading.get_text().split())))
+    footnotes = body.select_one(":scope > div.footnote")
+    if footnotes is not None:
+        notes = footnotes.find_previous_sibling()
+        assert (notes.name, notes.get("id"), notes.get_text()) == ("h2", "notes", "Notes")
+    contents = page.select("nav.contents > details > ol > li > a")
+    assert [(a["href"], " ".join(a.get_text().split())) for a in contents] == [(f"#{i}", t) for i, t in headings]
+
+
+def test_previous_and_next_follow_the_index_within_one_printed_work(built_site):
+    index = BeautifulSoup((built_site / "articles/index.html").read_text(), "html.parser")
+    order = [a["href"].rstrip("/") for a in index.select("main .article-list a")]
+    by_slug = {a.slug: a for a in ARTICLES}
+    for slug in order:
+        page = _page(built_site, slug)
+        same = [s for s in order if by_slug[s].collection == by_slug[slug].collection]
+        at = same.index(slug)
+        for rel, expected in (("prev", same[at - 1] if at else None),
+                              ("next", same[at + 1] if at + 1 < len(same) else None)):
+            link = page.select_one(f"nav.pager a[rel={rel}]")
+            assert (link["href"] if link else None) == (f"../{expected}/" if expected else None), (slug, rel)
+    assert _page(built_site, "safranchuk").select_one("nav.pager") is None  # the one text of its journal

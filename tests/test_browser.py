@@ -76,12 +76,24 @@ def test_without_javascript_the_search_box_is_hidden_and_pages_are_linked(browse
     assert "Collective Security Treaty Organization" in page.locator("h1").inner_text()
 
 
+@pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("path", ["", "organizations/", "organizations/csto/", "countries/uzb/", "sources/",
-                                  "articles/", "articles/kazantsev/", "articles/emerson/", "people/bordyuzha/"])
-def test_pages_fit_a_360_pixel_phone_screen(browser, server, path):
-    page, _ = open_page(browser, server + path, viewport={"width": 360, "height": 740})
+                                  "articles/", "articles/kazantsev/", "articles/emerson/", "articles/grigorieva/",
+                                  "people/bordyuzha/"])
+def test_no_page_scrolls_sideways(browser, server, path, width):
+    """Wide tables scroll inside their own box (articles' tables, the matrices), never the page."""
+    page, _ = open_page(browser, server + path, viewport={"width": width, "height": 740})
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"{path or 'front page'} is {overflow}px too wide at 360px"
+    assert overflow <= 0, f"{path or 'front page'} is {overflow}px too wide at {width}px"
+
+
+def test_a_wide_table_scrolls_in_its_box_by_keyboard(browser, server):
+    page, _ = open_page(browser, server + "articles/kazantsev/", viewport={"width": 1280, "height": 740})
+    box = page.locator("#p92 .table-scroll")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth"), "Table 1 is expected to be wider than the text"
+    box.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('#p92 .table-scroll').scrollLeft > 0")
 
 
 def test_a_paragraph_link_lands_on_its_paragraph(browser, server):

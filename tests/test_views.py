@@ -106,3 +106,28 @@ def test_the_people_index_sorts_by_family_name_without_brackets(mini):
               (("filaret", "Filaret (Vakhromeyev)"), ("aganbegyan", "Abel Aganbegyan"), ("yeltsin", "Boris Yeltsin"))}
     view = pages.people_index(dataclasses.replace(mini, people=people), set()).view()
     assert [p["name"] for p in view["others"]] == ["Abel Aganbegyan", "Filaret (Vakhromeyev)", "Boris Yeltsin"]
+
+
+def _text(slug, kind="chapter", order=1, part=None, collection="book", **publication):
+    from builder.load.articles import Article
+    return Article(slug=slug, file=f"{slug}.md", title=slug.title(), kind=kind, order=order, part=part,
+                   collection=collection, publication=publication)
+
+
+def test_previous_and_next_stay_within_one_printed_work_in_index_order():
+    texts = [_text("preface", kind="preface", order=0), _text("two", order=2, part="II."),
+             _text("one", order=1, part="I."), _text("essay", kind="journal-article", collection=None),
+             _text("other", kind="journal-article", order=1, collection=None)]
+    found = {slug: (n["previous"] and n["previous"].slug, n["next"] and n["next"].slug)
+             for slug, n in pages.neighbours(texts).items()}
+    assert found == {"preface": (None, "one"), "one": ("preface", "two"), "two": ("one", None),
+                     "essay": (None, "other"), "other": ("essay", None)}
+
+
+def test_a_chapter_header_says_what_its_work_does_not_print():
+    assert pages.unprinted_note(_text("a", publisher=None, year=None, editors=None)) == \
+        "Publisher, year and editors are not printed in the source."
+    assert pages.unprinted_note(_text("a", publisher="P", year=None, editors=["E"])) == \
+        "Year is not printed in the source."
+    assert pages.unprinted_note(_text("a", publisher="P", year=2009, editors=["E"])) == ""
+    assert pages.unprinted_note(_text("a", kind="journal-article")) == ""

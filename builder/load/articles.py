@@ -43,6 +43,7 @@ class Article:
     publication: dict = field(default_factory=dict)
     source: dict = field(default_factory=dict)
     meta: dict = field(default_factory=dict)
+    collection: str | None = None  # the id of the printed work it belongs to (site_data/collections.yaml)
 
     @property
     def url(self) -> str:
@@ -140,7 +141,7 @@ def read_article(path: Path, display: str, data: Dataset | None = None) -> tuple
     article = Article(
         slug=path.stem, file=display, title=title or "", kind=kind or "", order=order, authors=authors,
         part=front.text("part"), pages=front.text("pages"), pages_inferred=pages_inferred is not False,
-        publication=publication, source=front.mapping("source"), meta=meta,
+        publication=publication, source=front.mapping("source"), meta=meta, collection=front.text("collection"),
     )
     if front.problems:
         return None, front.problems

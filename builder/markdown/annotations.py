@@ -145,6 +145,9 @@ class _ParagraphNumbers(Treeprocessor):
         for index, element in enumerate(list(root)):
             if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
                 pending += _entities(element)
+                label = _contents_label(element)
+                if label is not None:
+                    element.set("data-toc-label", label)  # read (and removed) by the toc extension
                 continue
             if element.tag not in _NUMBERED or "byline" in (element.get("class") or "").split():
                 continue
@@ -172,13 +175,34 @@ class _ParagraphNumbers(Treeprocessor):
                 wrapper.set("id", anchor)
                 wrapper.append(mark)
                 root.remove(element)
-                wrapper.append(element)
+                if element.tag == "table":
+                    # A wide table scrolls inside its own box, never the page; the box takes the
+                    # keyboard focus so that it can be scrolled without a mouse.
+                    box = etree.SubElement(wrapper, "div")
+                    box.set("class", "table-scroll")
+                    box.set("tabindex", "0")
+                    box.set("role", "region")
+                    box.set("aria-label", f"Table of paragraph {number}")
+                    box.append(element)
+                else:
+                    wrapper.append(element)
                 root.insert(index, wrapper)
                 target = wrapper
             for entity in pending + _entities(target):
                 kind, _, entity_id = entity.partition(":")
                 self.ext.mentions.add(kind, entity_id, self.ext.article, number)
             pending = []
+        for index, element in enumerate(list(root)):
+            if element.tag == "div" and "footnote" in (element.get("class") or "").split():
+                # The notes get a heading of their own (and so a place in the contents), which
+                # takes the place of the rule above them.
+                heading = etree.Element("h2")
+                heading.text = "Notes"
+                root.insert(index, heading)
+                rule = element.find("hr")
+                if rule is not None:
+                    element.remove(rule)
+                break
         for footnotes in root.iter("div"):
             if "footnote" in (footnotes.get("class") or "").split():
                 # The notes themselves, not the items of a list inside a note; id="fn56" (set by the
@@ -199,6 +223,30 @@ def _entities(element) -> list[str]:
 
 
 _EDITORIAL_CLASSES = {"page-start", "editorial", "lacuna"}
+# The editor's apparatus a heading's entry in the contents leaves out (a lost word stays marked).
+_APPARATUS_CLASSES = {"page-start", "editorial", "sic"}
+
+
+def _contents_label(heading) -> str | None:
+    """The heading's text without page starts and editor's notes, for the contents; None when it
+    has none (the heading's own text is used). The heading's id is made from its whole text
+    before this label is read, so published anchors stay as they are."""
+    def apparatus(element) -> bool:
+        return bool(_APPARATUS_CLASSES & set((element.get("class") or "").split()))
+
+    if not any(apparatus(e) for e in heading.iter()):
+        return None
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        parts.append(element.text or "")
+        for child in element:
+            if not apparatus(child):
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(heading)
+    return " ".join("".join(parts).split())
 
 
 def _only_editorial(paragraph) -> bool:

@@ -24,7 +24,7 @@ from builder.load.project import Project
 from builder.load.redirects import anchor_map
 from builder.markdown.annotations import ArticleExtension
 from builder.output import metadata, published, search, site_files
-from builder.views.pages import GeneratedPage, SiteChoices, mention_view, site_pages
+from builder.views.pages import GeneratedPage, SiteChoices, mention_view, neighbours, site_pages, unprinted_note
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Edition:
         self.cite_files: dict[str, dict[str, str]] = {}  # page URL -> {"cite.bib": …}
         self.published_found: set[str] = set()  # page URLs and citable anchors, as pages are written
         self.extension = ArticleExtension(label=self.entity_label)
+        self.neighbours: dict[str, dict] = {}  # article slug -> its previous and next text
 
     def entity_label(self, kind: str, entity_id: str) -> str:
         if kind == "org":
@@ -63,6 +64,7 @@ class Edition:
         for page in site_pages(self.data, self.as_of, self.articles.values(), choices):
             self.pages[page.src_uri] = page
             self.titles[page.url] = page.title
+        self.neighbours = neighbours(self.articles.values(), choices.article_groups)
         self.other_names = {page.url: metadata.entity_facts(self.data, *page.entity)[1]
                             for page in self.pages.values() if page.entity}
         return [(page.src_uri, f"---\ntitle: {json.dumps(page.title)}\n---\n") for page in self.pages.values()]
@@ -82,6 +84,8 @@ class Edition:
             context["article"] = article
             context["author_pages"] = {a.name: f"people/{self.people_by_name[a.name]}/"
                                        for a in article.authors if a.name in self.people_by_name}
+            context["unprinted"] = unprinted_note(article)
+            context["neighbours"] = self.neighbours.get(article.slug, {})
         description = metadata.page_description(article, generated, meta, site.description)
         context["page_description"] = description
         address = f"{site.url}{url}" if site.url else None

@@ -302,13 +302,47 @@ ARTICLE_GROUPS = {"preface": "Front matter", "chapter": "Chapters", "journal-art
 ARTICLES_DESCRIPTION = "The texts of this site, complete and faithful to their sources."
 
 
-def articles_index(articles: list[Article], groups: dict[str, str] | None = None,
-                   description: str = ARTICLES_DESCRIPTION) -> GeneratedPage:
+def article_parts(articles: Iterable[Article], groups: dict[str, str] | None = None) -> dict[str, list[Article]]:
+    """The articles under the articles index's headings (a chapter under its part), in order."""
     groups = {**ARTICLE_GROUPS, **(groups or {})}
     parts: dict[str, list[Article]] = {}
     for article in sorted(articles, key=lambda a: a.order):
         heading = article.part if article.kind == "chapter" and article.part else groups[article.kind]
         parts.setdefault(heading, []).append(article)
+    return parts
+
+
+def neighbours(articles: Iterable[Article], groups: dict[str, str] | None = None) -> dict[str, dict]:
+    """Each article's previous and next text in the same printed work (or, for texts that name
+    none, among the other such texts), in the articles index's order: by slug, {"previous": …,
+    "next": …}, either None at the ends."""
+    by_work: dict[str | None, list[Article]] = {}
+    for part in article_parts(articles, groups).values():
+        for article in part:
+            by_work.setdefault(article.collection, []).append(article)
+    found: dict[str, dict] = {}
+    for same in by_work.values():
+        for at, article in enumerate(same):
+            found[article.slug] = {"previous": same[at - 1] if at > 0 else None,
+                                   "next": same[at + 1] if at + 1 < len(same) else None}
+    return found
+
+
+def unprinted_note(article: Article) -> str:
+    """What a chapter's header says of what its printed work does not print ("Publisher, year and
+    editors are not printed in the source."), or "" when it prints them all or is a journal article."""
+    if article.kind == "journal-article":
+        return ""
+    missing = [key for key in ("publisher", "year", "editors") if not article.publication.get(key)]
+    if not missing:
+        return ""
+    words = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    return f"{words.capitalize()} {'is' if len(missing) == 1 else 'are'} not printed in the source."
+
+
+def articles_index(articles: list[Article], groups: dict[str, str] | None = None,
+                   description: str = ARTICLES_DESCRIPTION) -> GeneratedPage:
+    parts = article_parts(articles, groups)
     return GeneratedPage(
         src_uri="articles/index.md", title="Articles", template="articles.html",
         context={"parts": parts}, description=description,
