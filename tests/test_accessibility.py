@@ -45,6 +45,7 @@ PAGES = {
     "matrix-year": "matrix/2008/",
     "overlap": "overlap/csto-sco/",
     "timeline": "timeline/",
+    "search": "search/",
     "404": "no/such/page/",
 }
 # Also looked at on a 360-pixel phone screen (screenshot and axe).
@@ -57,7 +58,7 @@ SERIOUS = {"serious", "critical"}
 # The axe rule whose outcome changes on a narrow screen: a table that has to scroll sideways.
 LAYOUT_RULES = ["scrollable-region-focusable"]
 # Parts of a page that only work with JavaScript; each is `hidden` until a script shows it.
-JS_ONLY = ("form.search", "form.year-slider", ".matrix-controls", "form.timeline-filters")
+JS_ONLY = ("form.search-page", "form.year-slider", ".matrix-controls", "form.timeline-filters")
 
 # Elements of <body> that are not rendered (display: none, visibility: hidden, the `hidden`
 # attribute), outside SVG internals; a JS-only part counts once, not its descendants.

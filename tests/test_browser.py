@@ -68,12 +68,67 @@ def test_search_loads_nothing_before_a_search_and_first_results_need_only_the_ti
     context.close()
 
 
-def test_without_javascript_the_search_box_is_hidden_and_pages_are_linked(browser, server):
-    page, _ = open_page(browser, server, java_script_enabled=False)
-    assert not page.locator("form.search").is_visible()
+def test_without_javascript_the_search_box_leads_to_every_name(browser, server):
+    page, _ = open_page(browser, server + "countries/", java_script_enabled=False)
+    box = page.get_by_role("searchbox", name="Search this site")
+    box.fill("Bordyuzha")
+    box.press("Enter")
+    page.wait_for_url("**/repo/search/?q=Bordyuzha")
+    assert page.locator("form.search-page").is_hidden()  # its results need the script
+    names = page.locator("main .name-list")
+    names.get_by_role("link", name="Nikolai Bordyuzha").click()
+    page.wait_for_url("**/repo/people/bordyuzha/")
     page.get_by_role("link", name="Organizations", exact=True).first.click()
     page.get_by_role("link", name=re.compile(r"^CSTO\b")).click()
     assert "Collective Security Treaty Organization" in page.locator("h1").inner_text()
+
+
+def _first_result(page, query: str) -> str:
+    page.get_by_role("searchbox", name="Search this site").fill(query)
+    first = page.locator(".search-results li a").first
+    first.wait_for()
+    page.wait_for_load_state("networkidle")  # the full index has come in and re-ranked
+    return page.locator(".search-results li a").first.get_attribute("href")
+
+
+@pytest.mark.parametrize("query, page_url", [
+    ("CSTO", "organizations/csto/"),            # the organization before the overlap page that names it
+    ("ОДКБ", "organizations/csto/"),            # its Russian acronym
+    ("Бордюжа", "people/bordyuzha/"),           # a name in Cyrillic, read in Latin letters
+    ("Bordjuzha", "people/bordyuzha/"),         # one letter off
+    ("Moldavia", "countries/mda/"),             # an old name
+    ("shanghai cooperation", "organizations/sco/"),
+])
+def test_search_ranks_the_page_of_what_is_named_first(browser, server, query, page_url):
+    page, _ = open_page(browser, server + "countries/")
+    assert _first_result(page, query).endswith("/" + page_url), query
+
+
+def test_search_by_keyboard_alone(browser, server):
+    page, _ = open_page(browser, server + "countries/")
+    box = page.get_by_role("searchbox", name="Search this site")
+    box.focus()
+    page.keyboard.type("uzbek")
+    page.locator(".search-results li a").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == "Uzbekistan"
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "search-query"
+    page.keyboard.press("Enter")  # the first result
+    page.wait_for_url("**/repo/countries/uzb/")
+
+
+def test_the_results_page_shows_the_query_in_its_address(browser, server):
+    page, _ = open_page(browser, server + "search/?q=GUUAM")
+    results = page.locator(".search-page-results li a")
+    results.first.wait_for()
+    assert "GUAM" in results.first.inner_text()
+    box = page.get_by_role("searchbox", name="Search for")
+    assert box.input_value() == "GUUAM"
+    box.fill("Kazakhstan")
+    page.wait_for_function("location.search === '?q=Kazakhstan'")
+    page.locator(".search-page-results li a", has_text="Kazakhstan").first.wait_for()
 
 
 @pytest.mark.parametrize("width", [360, 1280])

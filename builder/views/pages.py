@@ -296,6 +296,27 @@ def people_index(data: Dataset, author_names: set[str], noun: str = "site") -> G
     )
 
 
+def search_page(data: Dataset, articles: Iterable[Article] = ()) -> GeneratedPage:
+    """`search/`: the results of `?q=` (search.js), and, for a reader without JavaScript, every
+    organization, country, person and text by name with its other names, to find in the page."""
+    article_list = list(articles)
+
+    def view() -> dict:
+        groups = [
+            ("Organizations", [(f"{o.name} ({o.short})" if o.short else o.name, org_url(o.id), o.aliases)
+                               for o in sorted(data.organizations.values(), key=lambda o: o.name.casefold())]),
+            ("Countries", [(c.name, country_url(c.id), c.aliases)
+                           for c in sorted(data.countries.values(), key=lambda c: c.name.casefold())]),
+            ("People", [(p.name, f"people/{p.id}/", p.aliases) for p in sorted(data.people.values(), key=_family_name)]),
+            ("Articles", [(a.title, a.url, [a.byline]) for part in article_parts(article_list).values() for a in part]),
+        ]
+        return {"groups": [(heading, entries) for heading, entries in groups if entries]}
+
+    return GeneratedPage(src_uri="search/index.md", title="Search", template="search.html", context=view,
+                         description="Search this site, or find any organization, country, person or text by name.",
+                         searchable=False)
+
+
 # How the articles index groups the texts, by kind (mkdocs.yml `article_groups` may rename them);
 # chapters go under their part when they name one.
 ARTICLE_GROUPS = {"preface": "Front matter", "chapter": "Chapters", "journal-article": "Journal articles"}
@@ -380,6 +401,7 @@ def site_pages(data: Dataset, as_of: dt.date, articles: Iterable[Article] = (),
     pages += [matrix_page(data, year, years, pairs) for year in years]
     pages += [overlap_page(data, a, b, as_of) for a, b in pairs]
     pages.append(timeline_page(data))
+    pages.append(search_page(data, article_list))
     return pages
 
 
