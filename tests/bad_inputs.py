@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from builder.core.model import ORG_KINDS, REGIONS, STATUSES
+from builder.core.model import DRAWINGS, ORG_KINDS, REGIONS, STATUSES
 
 from conftest import without_overlap_pairs
 
@@ -275,7 +275,7 @@ CASES = [
         "site_data/vocabularies.yaml:4: status 'observer': unknown field 'abbrev' (did you mean 'abbreviation'?)",
         "site_data/vocabularies.yaml:5: status 'partner': abbreviation '?' is the matrix's mark for a cell without a status",
         "site_data/vocabularies.yaml:6: status 'candidate': 'cow_code' is one of: 0, 1, 2, 3",
-        "site_data/vocabularies.yaml:6: status 'candidate': 'drawn' is one of: solid, half, hatched, dotted, dashed",
+        "site_data/vocabularies.yaml:6: status 'candidate': 'drawn' is one of: " + ", ".join(DRAWINGS),
         "site_data/vocabularies.yaml:6: status 'candidate': 'listed_with' is one of: members, partners",
         "site_data/vocabularies.yaml:7: outside_matrix: 'opertion' is not one of the organization kinds (did you mean 'operation'?)",
     ]),

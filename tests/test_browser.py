@@ -217,3 +217,16 @@ def test_without_javascript_the_paragraph_number_is_the_permalink(browser, serve
     assert page.locator(".copy-link").count() == 0
     page.locator("#p3 a.pnum").click()
     page.wait_for_url("**/articles/kazantsev/#p3")
+
+
+@pytest.mark.parametrize("path", ["organizations/csto/", "countries/kaz/"])
+def test_chart_text_keeps_its_size_on_a_phone_in_both_schemes(browser, server, path):
+    """The chart reflows (a row's label above its bar) instead of shrinking as one image would."""
+    for scheme in ("light", "dark"):
+        page, _ = open_page(browser, server + path, viewport={"width": 360, "height": 740}, color_scheme=scheme)
+        sizes = page.evaluate("""() => [...document.querySelectorAll(
+            '.chart-label, .chart-axis span, .chart-legend, .chart figcaption')]
+            .filter((e) => e.getClientRects().length).map((e) => parseFloat(getComputedStyle(e).fontSize))""")
+        assert sizes and min(sizes) >= 12, (path, scheme, min(sizes))
+        chart = page.locator("figure.chart").bounding_box()
+        assert chart["x"] >= 0 and chart["x"] + chart["width"] <= 360

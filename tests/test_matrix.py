@@ -7,8 +7,9 @@ import re
 from bs4 import BeautifulSoup
 
 from builder.load.loader import load
+from builder.load.vocabulary import load_vocabulary
 from builder.views import matrix
-from builder.views.charts import membership_chart
+from builder.views.charts import Row, membership_chart
 
 from conftest import MINI_DATA, ROOT
 
@@ -98,20 +99,38 @@ def test_overlap_page_shows_the_five_common_members_of_2008(built_site):
 def test_chart_structure():
     mini, _ = load(MINI_DATA)
     records = [m for m in mini.memberships if m.country == "uzb" and m.org in ("cst", "csto")]
-    chart = membership_chart([("Uzbekistan", records)], dt.date(2026, 11, 23), mini.vocabulary.drawn)
+    own = [m for m in records if m.org == "csto"]
+    earlier = [m for m in records if m.org == "cst"]
+    chart = membership_chart([Row("Uzbekistan", own, "countries/uzb/", earlier)], dt.date(2026, 11, 23),
+                             mini.vocabulary.drawn, {"cst": "CST"})
     assert chart.start == 1992 and chart.end == 2026
     segments = chart.bars[0].segments
-    assert [s.status for s in segments] == ["founding member", "member", "suspended"]
-    assert [s.pattern for s in segments] == ["solid", "solid", "hatched"]
-    assert all(a.x + a.width <= b.x + 0.2 for a, b in zip(segments, segments[1:]))  # in order, not overlapping
+    assert [(s.status, s.lineage) for s in segments] == [("founding member", "CST"), ("member", None),
+                                                         ("suspended", None)]
+    assert [s.pattern for s in segments] == ["banded", "solid", "hatched"]
+    assert all(a.left + a.width <= b.left + 0.01 for a, b in zip(segments, segments[1:]))  # in order, not overlapping
+    assert all(0 <= s.left and s.left + s.width <= 100.01 for s in segments)
     assert [year for _, year in chart.ticks][:2] == [1995, 2000]
+    assert chart.lineages == ["CST"]
+    assert chart.bars[0].description.startswith("Uzbekistan: founding member of the CST, 15 May 1992")
 
 
-def test_chart_on_the_page_has_title_desc_and_labels(built_site):
+def test_every_status_has_a_pattern_of_its_own():
+    vocabulary = load_vocabulary(ROOT / "site_data", ROOT)[0]
+    drawn = [status.drawn for status in vocabulary.statuses]
+    assert len(set(drawn)) == len(drawn), drawn
+
+
+def test_chart_on_the_page_links_outside_its_images_and_shows_the_predecessor(built_site):
     page = BeautifulSoup((built_site / "organizations/csto/index.html").read_text(), "html.parser")
-    svg = page.select_one("figure.chart svg")
-    assert svg["role"] == "img"
-    assert svg.title.get_text().startswith("Membership of the CSTO")
-    assert "Uzbekistan: member, 16 August 2006" in svg.desc.get_text()
-    assert svg.select("g.seg-hatched")  # Uzbekistan's suspension, by pattern as well as colour
-    assert any(t.get_text() == "suspended" for t in svg.select("text.seg-label"))
+    chart = page.select_one("figure.chart")
+    assert chart.figcaption.get_text(" ", strip=True).startswith("Membership of the CSTO")
+    rows = {row.select_one(".chart-label").get_text(strip=True): row for row in chart.select(".chart-row")}
+    uzbekistan = rows["Uzbekistan"].select_one(".chart-track")
+    assert uzbekistan["role"] == "img" and "member, 16 August 2006" in uzbekistan["aria-label"]
+    assert uzbekistan.select(".seg-hatched")  # the suspension, by pattern as well as colour
+    assert not chart.select("[role=img] a")  # the rows' links are outside the images
+    assert rows["Uzbekistan"].select_one(".chart-label a")["href"] == "../../countries/uzb/"
+    # A state that was only in the predecessor is on the chart, drawn as the predecessor's.
+    assert "Georgia" in rows and all("seg-lineage" in s["class"] for s in rows["Georgia"].select(".seg"))
+    assert "lighter bars are the years in the CST" in " ".join(chart.figcaption.get_text().split())

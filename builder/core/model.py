@@ -42,26 +42,29 @@ class Status:
     counted: bool = False  # a member: in the matrix totals, the member counts and the overlaps
     listed_with: str = "partners"  # the group an organization page lists a country in while it holds it
     cow_code: int = 0  # in data/country-year.csv: 1 full, 2 associate, 3 observer, 0 none (COW IGO)
-    drawn: str = "dotted"  # its pattern in charts and its marker in lists: one of DRAWINGS
+    drawn: str = "dotted"  # its pattern in the membership charts: one of DRAWINGS
 
 
 LISTED_WITH = ("members", "partners")
-DRAWINGS = ("solid", "half", "hatched", "dotted", "dashed")
+# Patterns of the membership charts (site.css draws each): one per status, so that none is told
+# from another by colour alone.
+DRAWINGS = ("solid", "banded", "half", "striped", "hatched", "backhatched", "crosshatched", "dotted", "grid",
+            "outline", "dashed")
 
 # In the order a member list shows them: full membership first. Partners, candidates and
 # participants have no COW code of their own; they are 0 (not members) in the export, with their
 # status kept in its `status` column.
 STATUSES = (
-    Status("founding member", "F", counted=True, listed_with="members", cow_code=1, drawn="solid"),
+    Status("founding member", "F", counted=True, listed_with="members", cow_code=1, drawn="banded"),
     Status("member", "M", counted=True, listed_with="members", cow_code=1, drawn="solid"),
     Status("associate member", "A", listed_with="members", cow_code=2, drawn="half"),
-    Status("participating state", "PS", counted=True, listed_with="members", cow_code=1, drawn="solid"),
+    Status("participating state", "PS", counted=True, listed_with="members", cow_code=1, drawn="striped"),
     Status("suspended", "S", listed_with="members", cow_code=1, drawn="hatched"),
     Status("observer", "O", cow_code=3, drawn="dotted"),
-    Status("partner", "P", drawn="dotted"),
-    Status("dialogue partner", "D", drawn="dotted"),
-    Status("associate partner", "AP", drawn="dotted"),
-    Status("participant", "Pa", drawn="solid"),
+    Status("partner", "P", drawn="grid"),
+    Status("dialogue partner", "D", drawn="outline"),
+    Status("associate partner", "AP", drawn="backhatched"),
+    Status("participant", "Pa", drawn="crosshatched"),
     Status("candidate", "C", drawn="dashed"),
 )
 

@@ -1,7 +1,10 @@
-"""Geometry of the membership charts: one bar per row over the years, a segment per record.
+"""Geometry of the membership charts: one row per country (or organization) over the years, a
+segment per record.
 
-The chart is drawn by `templates/partials/chart.svg.html`; this module only computes positions,
-so that the drawing stays markup and the arithmetic stays testable.
+The chart is drawn by `templates/partials/chart.html` as HTML, not as one scaled image: its row
+labels and years are text that wraps and keeps its size on a phone, its colours are the theme's
+(so their contrast is checked like any text's), and a row's label can be a link. This module
+only computes positions, in per cent of the time axis, so that the arithmetic stays testable.
 """
 from __future__ import annotations
 
@@ -12,41 +15,35 @@ from dataclasses import dataclass, field
 from builder.core.model import Membership
 from builder.views import history
 
-LABEL_WIDTH = 150  # px for the row labels
-PLOT_WIDTH = 560
-ROW_HEIGHT = 22
-BAR_HEIGHT = 14
-AXIS_HEIGHT = 24
-TOP = 6
 
 @dataclass
 class Segment:
-    x: float
+    left: float  # per cent of the axis
     width: float
     status: str
     pattern: str
     title: str  # for screen readers and hover: "member, 16 August 2006 – 19 December 2012"
-    label: str  # printed inside the bar when it fits, else ""
+    lineage: str | None = None  # the predecessor the record is in, when it is not the chart's own
 
 
 @dataclass
 class Bar:
     label: str
-    y: float
+    url: str | None = None  # the row's own page (a country's, an organization's)
     segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def description(self) -> str:
+        """The row in words, for the row's image role: "Uzbekistan: member, 2006 – 2012; …"."""
+        return f"{self.label}: " + "; ".join(s.title for s in self.segments) + "."
 
 
 @dataclass
 class Chart:
-    width: int
-    height: int
     start: int
     end: int
     bars: list[Bar]
-    ticks: list[tuple[float, int]]  # (x, year)
-    plot_left: int = LABEL_WIDTH
-    bar_height: int = BAR_HEIGHT
-    axis_y: float = 0.0
+    ticks: list[tuple[float, int]]  # (per cent, year)
 
     @property
     def statuses(self) -> list[tuple[str, str]]:
@@ -57,43 +54,52 @@ class Chart:
                 seen.setdefault(segment.status, segment.pattern)
         return list(seen.items())
 
+    @property
+    def lineages(self) -> list[str]:
+        """The predecessors whose records the chart also shows (drawn lighter)."""
+        return list(dict.fromkeys(s.lineage for bar in self.bars for s in bar.segments if s.lineage))
 
-def _x(day: dt.date, start: int, end: int) -> float:
+
+@dataclass
+class Row:
+    label: str
+    records: list[Membership]
+    url: str | None = None
+    lineage_records: list[Membership] = field(default_factory=list)  # in predecessors
+
+
+def _at(day: dt.date, start: int, end: int) -> float:
     span = (dt.date(end + 1, 1, 1) - dt.date(start, 1, 1)).days
     offset = (day - dt.date(start, 1, 1)).days
-    return LABEL_WIDTH + PLOT_WIDTH * max(0, min(offset, span)) / span
+    return 100 * max(0, min(offset, span)) / span
 
 
-def membership_chart(rows: list[tuple[str, list[Membership]]], as_of: dt.date,
-                     drawn: Mapping[str, str] | None = None) -> Chart | None:
-    """A chart of `rows` (label, records), from the first record's year to the as-of year;
-    `drawn` gives each status its pattern (model.Status.drawn), solid where it says none.
-
-    The chart is one image (role="img"): its rows carry no links, the tables below it do.
-    """
-    records = [r for _, recs in rows for r in recs]
+def membership_chart(rows: list[Row], as_of: dt.date, drawn: Mapping[str, str] | None = None,
+                     lineage_label: Mapping[str, str] | None = None) -> Chart | None:
+    """A chart of `rows`, from the first record's year to the as-of year; `drawn` gives each
+    status its pattern (model.Status.drawn), solid where it says none; `lineage_label` names the
+    predecessors whose records rows carry (by organization id)."""
+    records = [r for row in rows for r in row.records + row.lineage_records]
     if not records:
         return None
     start = min(r.start.year for r in records)
     end = as_of.year
     bars = []
-    for index, (label, recs) in enumerate(rows):
-        bar = Bar(label=label, y=TOP + index * ROW_HEIGHT)
-        for record in sorted(recs, key=lambda m: m.start.sort_key()):
-            x0 = _x(record.start.first_day, start, end)
-            x1 = _x(record.end.first_day if record.end else as_of, start, end)
-            width = max(x1 - x0, 1.5)
-            text = record.status
+    for row in rows:
+        bar = Bar(label=row.label, url=row.url)
+        drawn_records: list[tuple[Membership, str | None]] = [(r, None) for r in row.records]
+        drawn_records += [(r, (lineage_label or {}).get(r.org, r.org)) for r in row.lineage_records]
+        for record, of in sorted(drawn_records, key=lambda pair: pair[0].start.sort_key()):
+            left = _at(record.start.first_day, start, end)
+            right = _at(record.end.first_day if record.end else as_of, start, end)
+            status = f"{record.status} of the {of}" if of else record.status
             bar.segments.append(Segment(
-                x=round(x0, 1), width=round(width, 1), status=record.status,
+                left=round(left, 2), width=round(max(right - left, 0.4), 2), status=record.status,
                 pattern=(drawn or {}).get(record.status, "solid"),
-                title=f"{label}: {record.status}, {history.dates(record)}",
-                label=text if width > 7 * len(text) else "",
+                title=f"{status}, {history.dates(record)}", lineage=of,
             ))
         bars.append(bar)
-    axis_y = TOP + len(rows) * ROW_HEIGHT + 4
     step = next(s for s in (1, 2, 5, 10, 20) if (end - start + 1) / s <= 10)
     first_tick = start + (-start % step)
-    ticks = [(round(_x(dt.date(year, 1, 1), start, end), 1), year) for year in range(first_tick, end + 1, step)]
-    return Chart(width=LABEL_WIDTH + PLOT_WIDTH + 10, height=int(axis_y + AXIS_HEIGHT), start=start,
-                 end=end, bars=bars, ticks=ticks, axis_y=axis_y)
+    ticks = [(round(_at(dt.date(year, 1, 1), start, end), 2), year) for year in range(first_tick, end + 1, step)]
+    return Chart(start=start, end=end, bars=bars, ticks=ticks)

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from builder.core.model import CELL_MARKS, Dataset, Membership, Organization, Person
 from builder.load.articles import Article
 from builder.views import history, matrix
-from builder.views.charts import membership_chart
+from builder.views.charts import Row, membership_chart
 from builder.views.source_notes import SourceNotes, source_label, source_url
 
 
@@ -556,19 +556,21 @@ def timeline_page(data: Dataset) -> GeneratedPage:
 
 
 def charts_for_org(data: Dataset, org: Organization, as_of: dt.date):
+    """The organization's members over the years, with their years in its predecessors."""
     rows = []
     for standing in sorted(history.standings(data, org.id, as_of), key=lambda s: data.countries[s.country].name):
-        if standing.records:
+        if standing.records or standing.lineage_records:
             country = data.countries[standing.country]
-            rows.append((country.name, standing.records))
-    return membership_chart(rows, as_of, data.vocabulary.drawn)
+            rows.append(Row(country.name, standing.records, country_url(country.id), standing.lineage_records))
+    labels = {o: data.organizations[o].label for o in data.lineage(org.id) if o != org.id}
+    return membership_chart(rows, as_of, data.vocabulary.drawn, labels)
 
 
 def charts_for_country(data: Dataset, country_id: str, as_of: dt.date):
     by_org: dict[str, list[Membership]] = {}
     for record in data.memberships_of_country(country_id):
         by_org.setdefault(record.org, []).append(record)
-    rows = [(data.organizations[o].label, recs)
+    rows = [Row(data.organizations[o].label, recs, org_url(o))
             for o, recs in sorted(by_org.items(), key=lambda kv: min(r.start.sort_key() for r in kv[1]))]
     return membership_chart(rows, as_of, data.vocabulary.drawn)
 
