@@ -36,6 +36,7 @@ PAGES = {
     "article": "articles/kazantsev/",
     "organizations": "organizations/",
     "organization": "organizations/csto/",
+    "map": "organizations/sco/map/",
     "countries": "countries/",
     "country": "countries/uzb/",
     "people": "people/",
@@ -49,7 +50,7 @@ PAGES = {
     "404": "no/such/page/",
 }
 # Also looked at on a 360-pixel phone screen (screenshot and axe).
-NARROW = ("front", "article", "organization", "country", "matrix-year", "timeline", "404")
+NARROW = ("front", "article", "organization", "map", "country", "matrix-year", "timeline", "404")
 WIDE = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 # Full-page screenshots stop here: the timeline and the matrices are very long.

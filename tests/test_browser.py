@@ -134,7 +134,7 @@ def test_the_results_page_shows_the_query_in_its_address(browser, server):
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("path", ["", "organizations/", "organizations/csto/", "countries/uzb/", "sources/",
                                   "articles/", "articles/kazantsev/", "articles/emerson/", "articles/grigorieva/",
-                                  "people/bordyuzha/"])
+                                  "people/bordyuzha/", "organizations/sco/map/", "organizations/nato/"])
 def test_no_page_scrolls_sideways(browser, server, path, width):
     """Wide tables scroll inside their own box (articles' tables, the matrices), never the page."""
     page, _ = open_page(browser, server + path, viewport={"width": width, "height": 740})
@@ -230,3 +230,20 @@ def test_chart_text_keeps_its_size_on_a_phone_in_both_schemes(browser, server, p
         assert sizes and min(sizes) >= 12, (path, scheme, min(sizes))
         chart = page.locator("figure.chart").bounding_box()
         assert chart["x"] >= 0 and chart["x"] + chart["width"] <= 360
+
+
+def test_the_members_of_a_year_on_the_map_on_a_phone(browser, server):
+    """organizations/sco/map/#y2024: the map of the period holding 2024, with 2024's states."""
+    page, _ = open_page(browser, server + "organizations/sco/map/#y2024", viewport={"width": 360, "height": 740},
+                        color_scheme="dark")
+    period = page.locator("section.map-period", has=page.locator("#y2024"))
+    if not period.count():  # 2024 opens its own period
+        period = page.locator("section#y2024")
+    assert "2024" in period.locator("h2").inner_text()
+    assert period.locator(".map-states").inner_text().count("Belarus") == 1
+    svg = period.locator(".member-map svg")
+    box = svg.bounding_box()
+    assert box["width"] > 300 and box["height"] > 150 and box["x"] + box["width"] <= 360
+    assert "Belarus" in svg.get_attribute("aria-label")
+    member = period.locator("use.area.st-member").first
+    assert member.evaluate("e => getComputedStyle(e).fill") not in ("", "none", "rgb(0, 0, 0)")

@@ -168,3 +168,19 @@ def test_the_titles_index_names_every_searchable_page(built_site):
     assert not any(loc.startswith("matrix/19") or loc.startswith("matrix/20") for loc in pages)
     eurasec = next(d for d in titles["docs"] if d["location"] == "organizations/eurasec/")
     assert "EvrAzEC" in eurasec["text"]
+
+
+def test_an_organization_map_has_every_year_and_its_states(built_site):
+    page = BeautifulSoup((built_site / "organizations/sco/map/index.html").read_text(), "html.parser")
+    for year in range(2001, 2027):
+        assert page.find(id=f"y{year}") is not None, year
+    in_2024 = page.find(id="y2024").find_parent("section") or page.find(id="y2024")
+    states = {li.select_one(".status").get_text(): li.get_text() for li in in_2024.select(".map-states li")}
+    assert "Belarus" in states["member"] and "Belarus" not in states.get("observer", "")
+    svg = in_2024.select_one(".member-map svg")
+    defined = {path["id"] for path in page.select("svg.map-shapes path[id]")}
+    used = {use["href"].lstrip("#") for use in svg.select("use")}
+    assert used <= defined and "shape-blr" in used and "shape-chn" in used
+    org = BeautifulSoup((built_site / "organizations/sco/index.html").read_text(), "html.parser")
+    assert org.select_one("section.org-map .member-map svg[role=img]") is not None
+    assert org.select_one("section.org-map a[href='map/']") is not None

@@ -131,3 +131,31 @@ def test_a_chapter_header_says_what_its_work_does_not_print():
         "Year is not printed in the source."
     assert pages.unprinted_note(_text("a", publisher="P", year=2009, editors=["E"])) == ""
     assert pages.unprinted_note(_text("a", kind="journal-article")) == ""
+
+
+def test_every_state_of_the_data_has_a_shape_or_is_named_under_the_map():
+    from builder.load.loader import load as load_data
+    from builder.views import maps
+
+    from conftest import ROOT
+    data, _ = load_data(ROOT / "site_data", ROOT)
+    shapes = maps.world_shapes()
+    for country in data.countries.values():
+        drawn = country.drawn_as or [country.id]
+        assert all(key in shapes for key in drawn) or country.id == "ddr", country.id
+    russia = shapes["rus"].box  # in one piece across 180°: from the Baltic to Chukotka, not the whole world
+    assert 1000 < russia[2] - russia[0] < 1300
+
+
+def test_a_map_frames_its_states_and_names_those_it_cannot_draw():
+    from builder.views import maps
+    areas = {"kaz": maps.Area("kaz", "member"), "uzb": maps.Area("uzb", "suspended", "hatched"),
+             "ddr": maps.Area("ddr", "member")}
+    drawn = maps.member_map(areas, {}, {"ddr": "East Germany"})
+    x, y, width, height = map(float, drawn.view_box.split())
+    kazakhstan = maps.world_shapes()["kaz"].box
+    assert x < kazakhstan[0] and x + width > kazakhstan[2] and y < kazakhstan[1] and y + height > kazakhstan[3]
+    assert width < 1000  # a region, not the world
+    assert [key for _, key in drawn.areas] == ["kaz", "uzb"] and drawn.not_drawn == ["East Germany"]
+    assert "kgz" in drawn.background and "usa" not in drawn.background
+    assert maps.member_map({"ddr": maps.Area("ddr", "member")}, {}, {}) is None

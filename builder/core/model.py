@@ -249,6 +249,8 @@ class Country:
     official_name: str | None = None
     aliases: list[str] = field(default_factory=list)
     dissolved: PartialDate | None = None
+    # A former state on a map: the present-day states (ISO alpha-3) whose shapes cover it.
+    drawn_as: list[str] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict, repr=False)  # YAML key -> line
 
 

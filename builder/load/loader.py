@@ -152,7 +152,7 @@ SCHEMA: dict[str, tuple[str, type, list[Field]]] = {
     "countries": ("country", model.Country, [
         Field("id", _iso3, True), Field("name", _text, True), Field("official_name", _text),
         Field("aliases", _text_list), Field("region", _text, True, vocabulary="regions"),
-        Field("dissolved", _date),
+        Field("dissolved", _date), Field("drawn_as", lambda value: [_iso3(v) for v in _ids(value)]),
     ]),
     "memberships": ("membership", model.Membership, [
         Field("org", _text, True), Field("country", _text, True),

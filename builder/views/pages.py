@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from builder.core.model import CELL_MARKS, Dataset, Membership, Organization, Person
 from builder.load.articles import Article
-from builder.views import history, matrix
+from builder.views import history, maps, matrix
 from builder.views.charts import Row, membership_chart
 from builder.views.source_notes import SourceNotes, source_label, source_url
 
@@ -134,6 +134,8 @@ def organization_page(data: Dataset, org: Organization, as_of: dt.date) -> Gener
         "notes": notes.entries(),
         "chart": charts_for_org(data, org, as_of),
         "events": events_of(data, org=org.id),
+        "map_url": f"{org_url(org.id)}map/" if data.memberships_of_org(org.id) else None,
+        **_latest_map(data, org, as_of),
     }
     title = f"{org.name} ({org.short})" if org.short else org.name
     return GeneratedPage(
@@ -141,6 +143,76 @@ def organization_page(data: Dataset, org: Organization, as_of: dt.date) -> Gener
         context=context, description=org.summary,
         breadcrumbs=[("Organizations", "organizations/")], entity=("org", org.id),
     )
+
+
+def map_periods(data: Dataset, org: Organization, as_of: dt.date) -> list[dict[str, Any]]:
+    """The organization's states, period by period: each period the years (at their end, as the
+    matrix counts) in which every state held the same status, with its map and its lists."""
+    countries = sorted({r.country for r in data.memberships_of_org(org.id)})
+    first = min((r.start.year for r in data.memberships_of_org(org.id)), default=None)
+    if first is None:
+        return []
+    last = min(as_of.year, org.dissolved.year if org.dissolved else as_of.year)
+    years = range(max(first, org.founded.year), last + 1)
+    known = data.vocabulary.status
+    columns = {c: list(matrix.standings(data, org.id, c, years)) for c in countries}
+    periods: list[dict[str, Any]] = []
+    for at, year in enumerate(years):
+        held = {c: cells[at].status for c, cells in columns.items() if cells[at].status in known}
+        if periods and periods[-1]["held"] == held:
+            periods[-1]["years"].append(year)
+        else:
+            periods.append({"years": [year], "held": held})
+    labels = {c.id: c.name for c in data.countries.values()}
+    drawn_as = {c.id: c.drawn_as for c in data.countries.values() if c.drawn_as}
+    views = []
+    for period in periods:
+        held = period["held"]
+        if not held:
+            continue
+        areas = {c: maps.Area(c, status, data.vocabulary.status[status].drawn, f"{labels[c]}: {status}")
+                 for c, status in held.items()}
+        by_status = [(s.name, sorted((labels[c] for c, st in held.items() if st == s.name), key=str.casefold))
+                     for s in data.vocabulary.statuses]
+        span = period["years"]
+        views.append({
+            "id": f"y{span[0]}", "years": span,
+            "label": str(span[0]) if len(span) == 1 else f"{span[0]}–{span[-1]}",
+            "map": maps.member_map(areas, drawn_as, labels),
+            "statuses": [(status, names) for status, names in by_status if names],
+            "description": "; ".join(f"{status}: {', '.join(names)}" for status, names in by_status if names),
+        })
+    return views
+
+
+def map_page(data: Dataset, org: Organization, as_of: dt.date) -> GeneratedPage:
+    def view() -> dict:
+        periods = map_periods(data, org, as_of)
+        drawn = [p["map"] for p in periods if p["map"]]
+        return {"org": org, "periods": periods, "shapes": maps.shape_definitions(drawn),
+                "statuses": _statuses_drawn(data, periods)}
+
+    return GeneratedPage(
+        src_uri=f"organizations/{org.id}/map.md", title=f"{org.label} on the map, year by year",
+        template="org_map.html", context=view,
+        description=f"Maps of the states of the {org.label} in each period of its history, with their status.",
+        breadcrumbs=[("Organizations", "organizations/"), (org.label, org_url(org.id))], searchable=False,
+    )
+
+
+def _latest_map(data: Dataset, org: Organization, as_of: dt.date) -> dict[str, Any]:
+    """The organization page's map: its states in the last period (its page has the others)."""
+    periods = [p for p in map_periods(data, org, as_of) if p["map"]]
+    if not periods:
+        return {"latest_map": None}
+    latest = periods[-1]
+    return {"latest_map": latest, "map_shapes": maps.shape_definitions([latest["map"]]),
+            "map_statuses": _statuses_drawn(data, [latest])}
+
+
+def _statuses_drawn(data: Dataset, periods: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    used = {status for p in periods for status, _ in p["statuses"]}
+    return [(s.name, s.drawn) for s in data.vocabulary.statuses if s.name in used]
 
 
 def country_page(data: Dataset, country_id: str, as_of: dt.date) -> GeneratedPage:
@@ -394,6 +466,8 @@ def site_pages(data: Dataset, as_of: dt.date, articles: Iterable[Article] = (),
     if article_list:
         pages.append(articles_index(article_list, article_groups, articles_description))
     pages += [organization_page(data, data.organizations[i], as_of) for i in sorted(data.organizations)]
+    pages += [map_page(data, data.organizations[i], as_of) for i in sorted(data.organizations)
+              if data.memberships_of_org(i)]
     pages += [country_page(data, i, as_of) for i in sorted(data.countries)]
     pages += [person_page(data, data.people[i], by_author.get(data.people[i].name, []), noun) for i in sorted(data.people)]
     years = matrix.matrix_years(data, as_of)
