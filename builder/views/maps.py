@@ -196,7 +196,6 @@ def world_shapes() -> dict[str, Shape]:
         largest = max(area for area, _, _ in outlines)
         outlines = [o for o in outlines if o[0] >= _ISLAND or o[0] == largest]
         paths = [d for _, ds, _ in outlines for d in ds]
-        parts = [points for _, _, points in outlines]
         main = [point for area, _, points in outlines if area >= largest / 20 for point in points]  # not far islands
         box = _box(main)
         name = geometry["properties"]["name"]
