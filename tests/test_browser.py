@@ -178,30 +178,71 @@ def test_dark_scheme_changes_the_colours(browser, server):
 
 def test_changing_the_matrix_year(browser, server):
     page, _ = open_page(browser, server + "matrix/")
+    page.locator("details.all-years summary").click()
     page.get_by_role("link", name="2008", exact=True).click()
     page.wait_for_url("**/repo/matrix/2008/")
     assert page.locator("h1").inner_text() == "Member matrix, 2008"
+    page.get_by_role("link", name="2009 →").click()
+    page.wait_for_url("**/repo/matrix/2009/")
     slider = page.locator("#year-range")
-    slider.evaluate("(el) => { el.value = '1995'; el.dispatchEvent(new Event('change')); }")
-    page.wait_for_url("**/repo/matrix/1995/")
+    slider.evaluate("(el) => { el.value = '1994'; el.dispatchEvent(new Event('change')); "
+                    "el.value = '1995'; el.dispatchEvent(new Event('change')); }")
+    page.wait_for_url("**/repo/matrix/1995/")  # one page load for two steps of the slider
     assert page.locator("h1").inner_text() == "Member matrix, 1995"
 
 
-def test_matrix_region_filter_hides_other_rows(browser, server):
+def _matrix_column(page, label: str) -> int:
+    return page.locator("table.matrix thead th").all_inner_texts().index(label)
+
+
+def test_matrix_filters_recount_and_stay_in_the_address_across_years(browser, server):
     page, _ = open_page(browser, server + "matrix/2008/")
+    csto = _matrix_column(page, "CSTO")
+    total = lambda: page.locator("table.matrix tfoot td").nth(csto - 1).inner_text()  # noqa: E731
+    assert total() == "7"  # Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia, Tajikistan, Uzbekistan
     page.locator(".region-filter").select_option("Central Asia")
-    visible = page.locator("table.matrix tbody tr:visible th").all_inner_texts()
+    visible = page.locator("table.matrix tbody tr:visible th[scope=row]").all_inner_texts()
     assert "Kazakhstan" in visible and "France" not in visible
-
-
-def test_matrix_column_chooser_hides_a_whole_column(browser, server):
-    page, _ = open_page(browser, server + "matrix/2008/")
-    headers = page.locator("table.matrix thead th").all_inner_texts()
+    assert total() == "4"  # the totals follow the filter
+    page.locator("details.column-picker summary").click()
     page.get_by_role("checkbox", name="SCO", exact=True).uncheck()
-    column = headers.index("SCO")
-    assert page.locator("table.matrix thead th:visible").all_inner_texts() == headers[:column] + headers[column + 1:]
-    hidden = page.evaluate(f"[...document.querySelectorAll('table.matrix tr')].map(r => r.cells[{column}].hidden)")
-    assert hidden and all(hidden)
+    assert "SCO" not in page.locator("table.matrix thead th:visible").all_inner_texts()
+    page.wait_for_function("location.search.includes('region=Central+Asia') && location.search.includes('hide=sco')")
+    page.get_by_role("link", name="2009 →").click()
+    page.wait_for_url("**/repo/matrix/2009/?*")
+    assert page.locator(".region-filter").input_value() == "Central Asia"
+    assert not page.get_by_role("checkbox", name="SCO", exact=True).is_checked()
+    assert "France" not in page.locator("table.matrix tbody tr:visible th[scope=row]").all_inner_texts()
+
+
+def test_matrix_header_row_and_country_column_stay_in_view(browser, server):
+    page, _ = open_page(browser, server + "matrix/2008/", viewport={"width": 1280, "height": 800})
+    box = page.locator(".matrix-scroll")
+    box.evaluate("b => { b.scrollTop = 600; b.scrollLeft = 900; }")
+    top = box.bounding_box()["y"]
+    left = box.bounding_box()["x"]
+    header = page.locator("table.matrix thead th").nth(3).bounding_box()
+    country = page.locator("table.matrix tbody th[scope=row]").nth(12).bounding_box()
+    assert abs(header["y"] - top) < 3, (header, top)
+    assert abs(country["x"] - left) < 3, (country, left)
+
+
+def test_on_a_phone_a_country_of_the_matrix_reads_as_its_organizations(browser, server):
+    page, _ = open_page(browser, server + "matrix/2008/", viewport={"width": 360, "height": 740})
+    row = page.locator("table.matrix tbody tr", has=page.get_by_role("link", name="Kazakhstan", exact=True))
+    # What the card shows: each cell that is drawn, with the organization its ::before names.
+    shown = row.evaluate("""r => [...r.cells].filter((c) => c.tagName === 'TD' && c.getClientRects().length)
+        .map((c) => getComputedStyle(c, '::before').content.replaceAll('"', '').trim())""")
+    for org in ("CIS", "CSTO", "SCO", "EurAsEC"):
+        assert org in shown, shown
+    assert row.bounding_box()["width"] <= 360
+    assert "NATO" not in shown  # cells without a status are left out of the card
+
+
+def test_what_changed_in_a_year(browser, server):
+    page, _ = open_page(browser, server + "matrix/2006/")
+    changes = page.locator("section[aria-labelledby=changes]").inner_text()
+    assert re.search(r"Uzbekistan joined the CSTO", changes) or re.search(r"Uzbekistan.*CSTO", changes), changes
 
 
 def test_copy_link_puts_the_paragraph_address_on_the_clipboard(browser, server):

@@ -78,7 +78,7 @@ KNOWN_ATTRIBUTES = {
     "value", "scope", "download", "xmlns", "viewbox", "width", "height", "preserveaspectratio", "x",
     "y", "x1", "x2", "y1", "y2", "text-anchor", "fill", "patternunits", "patterntransform", "cx",
     "cy", "r", "stroke-width", "min", "max", "src", "defer", "start", "sizes", "checked", "data-filter",
-    "action", "method", "style", "tabindex", "open", "d",
+    "action", "method", "style", "tabindex", "open", "d", "colspan", "data-counted",
 }
 
 

@@ -64,9 +64,13 @@ def test_a_matrix_counts_only_member_statuses_and_lists_the_statuses_shown(mini)
     assert columns == ["cst", "csto"]  # caco was dissolved in 2005
     counts = dict(zip(columns, view["counts"]))
     assert counts["csto"] == 1  # Russia; Uzbekistan is suspended, not counted
-    uzbekistan = next(row for row in view["rows"] if row["id"] == "uzb")
+    rows = [row for _, group in view["groups"] for row in group]
+    uzbekistan = next(row for row in rows if row["id"] == "uzb")
     cell = uzbekistan["cells"][columns.index("csto")]
-    assert (cell.abbr, cell.status, cell.span) == ("S", "suspended", "since 2012")
+    assert (cell.abbr, cell.status, cell.span, cell.org) == ("S", "suspended", "since 2012", "CSTO")
+    assert [region for region, _ in view["groups"]] == sorted({r["region"] for r in rows},
+                                                              key=mini.vocabulary.regions.index)
+    assert view["counted"] == sorted(s.name for s in mini.vocabulary.statuses if s.counted)
     assert ("S", "suspended") in view["legend"] and ("F", "founding member") in view["legend"]
 
 
@@ -159,3 +163,12 @@ def test_a_map_frames_its_states_and_names_those_it_cannot_draw():
     assert [key for _, key in drawn.areas] == ["kaz", "uzb"] and drawn.not_drawn == ["East Germany"]
     assert "kgz" in drawn.background and "usa" not in drawn.background
     assert maps.member_map({"ddr": maps.Area("ddr", "member")}, {}, {}) is None
+
+
+def test_the_changes_of_a_year_tell_joined_changed_and_left(mini):
+    def told(year):
+        return [(c["country"]["name"], c["org"]["id"], c["kind"], c["from"], c["status"])
+                for c in pages.year_changes(mini, year, set(mini.organizations))]
+    assert ("Uzbekistan", "csto", "changed", "member", "suspended") in told(2012)
+    assert any(country == "Uzbekistan" and org == "csto" and kind == "joined" for country, org, kind, _, _ in told(2006))
+    assert not any(kind == "left" and org == "csto" for _, org, kind, _, _ in told(2012))  # a change, not a departure

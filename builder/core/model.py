@@ -355,9 +355,11 @@ class Dataset:
         square of the data."""
         size = (len(self.memberships), len(self.events))
         if self._index is None or self._index_size != size:
-            index: dict[str, dict] = {"pair": {}, "org": {}, "country": {}, "events": {}}
+            index: dict[str, dict] = {"pair": {}, "org": {}, "country": {}, "events": {}, "year": {}}
             for record in self.memberships:
                 index["pair"].setdefault((record.org, record.country), []).append(record)
+                for year in {record.start.year, record.end.year if record.end else None} - {None}:
+                    index["year"].setdefault(year, []).append(record)
                 index["org"].setdefault(record.org, []).append(record)
                 index["country"].setdefault(record.country, []).append(record)
             for event in self.events.values():
@@ -370,6 +372,10 @@ class Dataset:
     def records_of(self, org_id: str, country_id: str) -> list[Membership]:
         """One country's records in one organization."""
         return self._indexed("pair").get((org_id, country_id), [])
+
+    def memberships_in_year(self, year: int) -> list[Membership]:
+        """The records that begin or end in `year`."""
+        return list(self._indexed("year").get(year, []))
 
     def memberships_of_org(self, org_id: str) -> list[Membership]:
         return list(self._indexed("org").get(org_id, []))

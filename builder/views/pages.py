@@ -511,6 +511,7 @@ class CellView(NamedTuple):
     span: str = ""
     source: int | None = None
     title: str = ""
+    org: str = ""  # the column's organization, for a phone's layout by row (cells with a record only)
 
 
 def abbreviations(data: Dataset) -> dict[str, str]:
@@ -518,7 +519,8 @@ def abbreviations(data: Dataset) -> dict[str, str]:
     return {**{s.name: s.abbreviation for s in data.vocabulary.statuses}, **CELL_MARKS}
 
 
-def _matrix_cell_view(cell: matrix.Cell, notes: SourceNotes, records: dict, abbreviations: dict) -> CellView:
+def _matrix_cell_view(cell: matrix.Cell, notes: SourceNotes, records: dict, abbreviations: dict,
+                      org: str) -> CellView:
     record = cell.record
     assert record is not None  # cells without a record are looked up in _PLAIN_CELLS
     known = records.get(id(record))
@@ -526,40 +528,75 @@ def _matrix_cell_view(cell: matrix.Cell, notes: SourceNotes, records: dict, abbr
         known = records[id(record)] = (history.years(record), f"{record.status}, {history.dates(record)}")
     span, title = known
     return CellView(cell.status, abbreviations.get(cell.status, "?"), span,
-                    notes.cite(record.sources[:1])[0], title)
+                    notes.cite(record.sources[:1])[0], title, org)
 
 
 def _matrix_view(data: Dataset, year: int, years: range, latest: bool, pairs=()) -> dict:
     grid = matrix.build_matrix(data, year)
     notes = SourceNotes(data)
     columns = [_org_link(data, o) for o in grid.orgs]
-    rows: list[dict] = []
+    labels = [c["label"] for c in columns]
     records: dict[int, tuple] = {}
     abbr = abbreviations(data)
     # A cell without a record shows only its status: one view of each.
     plain = {status: CellView(status, a, title=status) for status, a in abbr.items()}
     seen: set[str] = set()
-    for country_id in grid.countries:
+    regions = data.vocabulary.regions
+    by_region: dict[str, list[dict]] = {}
+    # Rows by region (the site's order of regions), then by name: the matrix's sources are
+    # numbered in that reading order.
+    ordered = sorted(grid.countries, key=lambda c: (regions.index(data.countries[c].region)
+                                                    if data.countries[c].region in regions else len(regions),
+                                                    data.countries[c].name))
+    for country_id in ordered:
         country = data.countries[country_id]
         # Most cells have no record: their view is looked up here, without a call per cell.
-        cells = [plain[cell.status] if cell.record is None else _matrix_cell_view(cell, notes, records, abbr)
-                 for cell in grid.rows[country_id]]
+        cells = [plain[cell.status] if cell.record is None
+                 else _matrix_cell_view(cell, notes, records, abbr, labels[at])
+                 for at, cell in enumerate(grid.rows[country_id])]
         seen.update(map(attrgetter("status"), cells))
-        rows.append({"id": country_id, "name": country.name, "url": country_url(country_id),
-                     "region": country.region, "cells": cells})
+        by_region.setdefault(country.region, []).append(
+            {"id": country_id, "name": country.name, "url": country_url(country_id), "region": country.region,
+             "cells": cells})
     decades: dict[int, list[int]] = {}
     for y in years:
         decades.setdefault(y // 10 * 10, []).append(y)
     return {
-        "year": year, "columns": columns, "rows": rows,
+        "year": year, "columns": columns, "groups": list(by_region.items()),
         "counts": grid.member_counts(),
+        "counted": sorted(s.name for s in data.vocabulary.statuses if s.counted),
         "decades": decades, "first_year": years.start, "last_year": years.stop - 1,
+        "previous_year": year - 1 if year - 1 in years else None,
+        "next_year": year + 1 if year + 1 in years else None,
         "legend": [(a, s) for s, a in abbr.items() if s in seen],
-        "regions": sorted({r["region"] for r in rows}, key=data.vocabulary.regions.index),
+        "regions": list(by_region),
+        "changes": year_changes(data, year, set(grid.orgs)),
         "notes": notes.entries(), "latest": latest,
         "pairs": [{"a": _org_link(data, a), "b": _org_link(data, b), "url": f"overlap/{a}-{b}/"}
                   for a, b in pairs],
     }
+
+
+def year_changes(data: Dataset, year: int, orgs: set[str]) -> list[dict]:
+    """What changed in the matrix's organizations during `year`: each state that joined, changed
+    its status or left, in date order (a record that ends on the day the next begins is a change
+    of status, not a departure and an accession)."""
+    found = []
+    for record in data.memberships_in_year(year):
+        if record.org not in orgs or record.country not in data.countries:
+            continue
+        pair = [r for r in data.records_of(record.org, record.country) if r is not record]
+        if record.start.year == year:
+            before = next((r for r in pair if r.end is not None and r.end.first_day == record.start.first_day), None)
+            found.append((record.start, "changed" if before else "joined", before.status if before else None, record))
+        if record.end is not None and record.end.year == year \
+                and not any(r.start.first_day == record.end.first_day for r in pair):
+            found.append((record.end, "left", None, record))
+    found.sort(key=lambda c: (c[0].sort_key(), data.organizations[c[3].org].label, data.countries[c[3].country].name))
+    return [{"date": day.display(), "kind": kind, "from": earlier, "status": record.status,
+             "ended_by": record.ended_by if kind == "left" else None, "org": _org_link(data, record.org),
+             "country": {"name": data.countries[record.country].name, "url": country_url(record.country)}}
+            for day, kind, earlier, record in found]
 
 
 def matrix_page(data: Dataset, year: int, years: range, pairs=(), latest: bool = False) -> GeneratedPage:

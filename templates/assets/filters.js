@@ -3,38 +3,82 @@
 (function () {
   "use strict";
 
-  // Matrix: a year slider that goes to matrix/<year>/.
+  // Matrix: the filters live in the address (?region=…&hide=org,org), so that a filtered matrix
+  // can be shared and the year links and the slider keep the filters from year to year.
+  var params = new URLSearchParams(window.location.search);
+  function keepQuery(href) {
+    var query = params.toString();
+    return href.split("?")[0] + (query ? "?" + query : "");
+  }
+  function yearLinks() {
+    document.querySelectorAll("nav.years a").forEach(function (link) { link.href = keepQuery(link.href); });
+  }
+
+  // Matrix: a year slider that goes to matrix/<year>/ once the reader stops moving it.
   var slider = document.querySelector(".year-slider");
   if (slider) {
     var range = slider.querySelector("input");
     var output = slider.querySelector("output");
+    var pending = null;
     slider.hidden = false;
     range.addEventListener("input", function () { output.textContent = range.value; });
     range.addEventListener("change", function () {
-      window.location.href = range.getAttribute("data-base") + range.value + "/";
+      window.clearTimeout(pending);
+      pending = window.setTimeout(function () {
+        window.location.href = keepQuery(range.getAttribute("data-base") + range.value + "/");
+      }, 700);
     });
   }
 
-  // Matrix: rows by region, columns chosen.
+  // Matrix: rows by region, columns chosen, and the totals of what is shown.
   var controls = document.querySelector(".matrix-controls");
   var table = document.querySelector("table.matrix");
   if (controls && table) {
     controls.hidden = false;
     var region = controls.querySelector(".region-filter");
-    region.addEventListener("change", function () {
-      table.querySelectorAll("tbody tr").forEach(function (row) {
-        row.hidden = region.value !== "" && row.getAttribute("data-region") !== region.value;
+    var boxes = Array.prototype.slice.call(controls.querySelectorAll(".column-chooser input"));
+    var counted = (table.getAttribute("data-counted") || "").split(" ").map(function (s) { return "st-" + s; });
+    var totals = table.tFoot ? table.tFoot.rows[0] : null;
+    var countText = controls.querySelector(".filter-count");
+    var apply = function () {
+      var shownRows = 0;
+      table.querySelectorAll("tbody").forEach(function (group) {
+        var hide = region.value !== "" && group.getAttribute("data-region") !== region.value;
+        group.hidden = hide;
+        if (!hide) shownRows += group.rows.length - 1;
       });
-    });
-    controls.querySelectorAll(".column-chooser input").forEach(function (box) {
-      box.addEventListener("change", function () {
-        // Column N of the organizations is cell N + 1 of every row (the first is the country).
-        var index = Number(box.value) + 1;
+      var shownColumns = 0;
+      boxes.forEach(function (box) {
+        var index = Number(box.getAttribute("data-col"));
+        var members = 0;
+        if (box.checked) shownColumns++;
         Array.prototype.forEach.call(table.rows, function (row) {
-          if (row.cells[index]) row.cells[index].hidden = !box.checked;
+          var cell = row.cells[index];
+          if (!cell || row.classList.contains("region-row")) return;
+          cell.hidden = !box.checked;
+          var group = row.parentNode;
+          if (group.tagName === "TBODY" && !group.hidden && counted.some(function (c) { return cell.classList.contains(c); })) members++;
         });
+        if (totals && totals.cells[index]) totals.cells[index].textContent = members;
       });
-    });
+      table.querySelectorAll(".region-row th").forEach(function (th) { th.colSpan = shownColumns + 1; });
+      countText.textContent = shownRows + " countries, " + shownColumns + " organizations shown; the totals count what is shown.";
+      if (region.value) params.set("region", region.value); else params.delete("region");
+      var hidden = boxes.filter(function (box) { return !box.checked; }).map(function (box) { return box.value; });
+      if (hidden.length) params.set("hide", hidden.join(",")); else params.delete("hide");
+      window.history.replaceState(null, "", keepQuery(window.location.pathname) + window.location.hash);
+      yearLinks();
+    };
+    if (params.get("region")) region.value = params.get("region");
+    var hide = (params.get("hide") || "").split(",");
+    boxes.forEach(function (box) { if (hide.indexOf(box.value) !== -1) box.checked = false; });
+    var picker = controls.querySelector("details.column-picker");
+    if (picker && boxes.some(function (box) { return !box.checked; })) picker.open = true;  // shows what is left out
+    region.addEventListener("change", apply);
+    boxes.forEach(function (box) { box.addEventListener("change", apply); });
+    apply();
+  } else {
+    yearLinks();
   }
 
   // Timeline: filter events by organization, country and kind.
