@@ -288,3 +288,16 @@ def test_the_members_of_a_year_on_the_map_on_a_phone(browser, server):
     assert "Belarus" in svg.get_attribute("aria-label")
     member = period.locator("use.area.st-member").first
     assert member.evaluate("e => getComputedStyle(e).fill") not in ("", "none", "rgb(0, 0, 0)")
+
+
+def test_timeline_filters_stay_in_the_address_and_year_links_follow_them(browser, server):
+    page, _ = open_page(browser, server + "timeline/?org=sco")
+    assert page.locator(".timeline-filters select[data-filter=org]").input_value() == "sco"
+    shown_years = page.locator("section.year:visible h2").all_inner_texts()
+    links = page.locator("nav.years a:visible").all_inner_texts()
+    assert shown_years and links == shown_years
+    assert "1949" not in links  # no event of the SCO then
+    page.locator(".timeline-filters select[data-filter=kind]").select_option("summit")
+    page.wait_for_function("location.search.includes('org=sco') && location.search.includes('kind=summit')")
+    assert all(e.get_attribute("data-kind") == "summit"
+               for e in page.locator("section.year li[data-kind]:visible").all())

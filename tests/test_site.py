@@ -184,3 +184,11 @@ def test_an_organization_map_has_every_year_and_its_states(built_site):
     org = BeautifulSoup((built_site / "organizations/sco/index.html").read_text(), "html.parser")
     assert org.select_one("section.org-map .member-map svg[role=img]") is not None
     assert org.select_one("section.org-map a[href='map/']") is not None
+
+
+def test_an_overlap_names_a_lesser_status_in_the_other_organization(built_site):
+    page = BeautifulSoup((built_site / "overlap/csto-sco/index.html").read_text(), "html.parser")
+    row = page.find(id="y2014")
+    sco_only = row.find_all("td")[2].get_text(" ", strip=True)
+    assert re.search(r"Uzbekistan \(suspended in the CSTO\)", sco_only), sco_only
+    assert "would mean" in page.select_one("main > p").get_text()

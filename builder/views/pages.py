@@ -615,12 +615,19 @@ def overlap_page(data: Dataset, a: str, b: str, as_of: dt.date) -> GeneratedPage
     end = min(org_a.dissolved.year if org_a.dissolved else as_of.year,
               org_b.dissolved.year if org_b.dissolved else as_of.year)
     name = lambda c: data.countries[c].name  # noqa: E731
+    known = data.vocabulary.status
+
+    def other_status(country: str, other: str, year: int) -> str | None:
+        """A member of one that holds a lesser status in the other (suspended, observer, …)."""
+        status = matrix.cell(data, other, country, year).status
+        return status if status in known else None
+
     years = []
     for year in range(start, end + 1):
         result = matrix.overlap(data, a, b, year)
-        years.append({"year": year, "both": [(c, name(c)) for c in result.both],
-                      "only_a": [(c, name(c)) for c in result.only_a],
-                      "only_b": [(c, name(c)) for c in result.only_b],
+        years.append({"year": year, "both": [(c, name(c), None) for c in result.both],
+                      "only_a": [(c, name(c), other_status(c, b, year)) for c in result.only_a],
+                      "only_b": [(c, name(c), other_status(c, a, year)) for c in result.only_b],
                       "count_a": len(result.both) + len(result.only_a),
                       "count_b": len(result.both) + len(result.only_b)})
     title = f"{org_a.label} and {org_b.label}: common members"

@@ -7,8 +7,9 @@
   // can be shared and the year links and the slider keep the filters from year to year.
   var params = new URLSearchParams(window.location.search);
   function keepQuery(href) {
-    var query = params.toString();
-    return href.split("?")[0] + (query ? "?" + query : "");
+    var url = new URL(href, window.location.href);
+    url.search = params.toString();
+    return url.href;
   }
   function yearLinks() {
     document.querySelectorAll("nav.years a").forEach(function (link) { link.href = keepQuery(link.href); });
@@ -77,16 +78,22 @@
     region.addEventListener("change", apply);
     boxes.forEach(function (box) { box.addEventListener("change", apply); });
     apply();
-  } else {
+  } else if (slider) {
     yearLinks();
   }
 
-  // Timeline: filter events by organization, country and kind.
+  // Timeline: filter events by organization, country and kind; the filters live in the address
+  // (?org=…&country=…&kind=…), and the year links lead only to the years left.
   var filters = document.querySelector(".timeline-filters");
   if (filters) {
     filters.hidden = false;
     var selects = filters.querySelectorAll("select");
     var count = filters.querySelector(".filter-count");
+    var wanted = new URLSearchParams(window.location.search);
+    selects.forEach(function (select) {
+      var value = wanted.get(select.getAttribute("data-filter"));
+      if (value && select.querySelector('option[value="' + CSS.escape(value) + '"]')) select.value = value;
+    });
     var apply = function () {
       var shown = 0;
       document.querySelectorAll("section.year").forEach(function (section) {
@@ -102,10 +109,18 @@
           if (ok) visible++;
         });
         section.hidden = visible === 0;
+        var heading = section.querySelector("h2");
+        var link = heading && document.querySelector('nav.years a[href="#' + heading.id + '"]');
+        if (link) link.hidden = section.hidden;
         shown += visible;
       });
       count.textContent = shown + " event" + (shown === 1 ? "" : "s");
+      var query = new URLSearchParams();
+      selects.forEach(function (select) { if (select.value) query.set(select.getAttribute("data-filter"), select.value); });
+      var search = query.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
     };
     selects.forEach(function (select) { select.addEventListener("change", apply); });
+    apply();
   }
 })();
