@@ -134,3 +134,13 @@ def test_chart_on_the_page_links_outside_its_images_and_shows_the_predecessor(bu
     # A state that was only in the predecessor is on the chart, drawn as the predecessor's.
     assert "Georgia" in rows and all("seg-lineage" in s["class"] for s in rows["Georgia"].select(".seg"))
     assert "lighter bars are the years in the CST" in " ".join(chart.figcaption.get_text().split())
+
+
+def test_the_texts_organizations_come_first_in_the_matrix():
+    from builder.load.project import load_project
+    project = load_project(ROOT / "site_data", ROOT / "content", ROOT)
+    columns = matrix.matrix_orgs(project.data)
+    named = [o for o in columns if matrix.named_in_texts(project.data, o)]
+    assert columns[: len(named)] == named and columns[0] == "csto"  # the most named, first
+    counts = [project.data.mentions[f"org:{o}"] for o in named]
+    assert counts == sorted(counts, reverse=True)

@@ -44,6 +44,7 @@ class Article:
     source: dict = field(default_factory=dict)
     meta: dict = field(default_factory=dict)
     collection: str | None = None  # the id of the printed work it belongs to (site_data/collections.yaml)
+    mentions: dict[str, int] = field(default_factory=dict)  # "org:csto" -> how often the text names it
 
     @property
     def url(self) -> str:
@@ -145,6 +146,9 @@ def read_article(path: Path, display: str, data: Dataset | None = None) -> tuple
     )
     if front.problems:
         return None, front.problems
+    for match in ANNOTATION.finditer(text):
+        key = f"{match['kind']}:{match['id']}"
+        article.mentions[key] = article.mentions.get(key, 0) + 1
     return article, check_text(text, display, data)
 
 

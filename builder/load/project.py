@@ -49,6 +49,9 @@ def load_project(data_dir: Path, docs_dir: Path, root: Path, as_of: dt.date | No
     if problems:
         raise DataError(problems)
     data.article_labels = {a.slug: a.byline for a in articles}
+    for article in articles:
+        for key, count in article.mentions.items():
+            data.mentions[key] = data.mentions.get(key, 0) + count
     return Project(data, articles, redirects)
 
 

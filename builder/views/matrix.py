@@ -104,11 +104,18 @@ def matrix_years(data: Dataset, as_of: dt.date) -> range:
 
 
 def matrix_orgs(data: Dataset) -> list[str]:
-    """The matrix's columns, in a stable order: organizations that have members, by founding date."""
+    """The matrix's columns, in a stable order: organizations that have members, those the
+    articles name first (most named first), then the others; each group by founding date when
+    counts are equal."""
     with_members = {m.org for m in data.memberships}
     orgs = [o for o in data.organizations.values()
             if o.id in with_members and o.kind not in data.vocabulary.outside_matrix]
-    return [o.id for o in sorted(orgs, key=lambda o: (o.founded.sort_key(), o.id))]
+    return [o.id for o in sorted(orgs, key=lambda o: (-data.mentions.get(f"org:{o.id}", 0),
+                                                       o.founded.sort_key(), o.id))]
+
+
+def named_in_texts(data: Dataset, org_id: str) -> bool:
+    return data.mentions.get(f"org:{org_id}", 0) > 0
 
 
 def build_matrix(data: Dataset, year: int) -> Matrix:

@@ -534,7 +534,7 @@ def _matrix_cell_view(cell: matrix.Cell, notes: SourceNotes, records: dict, abbr
 def _matrix_view(data: Dataset, year: int, years: range, latest: bool, pairs=()) -> dict:
     grid = matrix.build_matrix(data, year)
     notes = SourceNotes(data)
-    columns = [_org_link(data, o) for o in grid.orgs]
+    columns = [{**_org_link(data, o), "named": matrix.named_in_texts(data, o)} for o in grid.orgs]
     labels = [c["label"] for c in columns]
     records: dict[int, tuple] = {}
     abbr = abbreviations(data)
