@@ -57,7 +57,8 @@ def test_removing_an_organization_without_a_redirect_fails_the_build(project):
     assert "Traceback" not in result.stderr
     assert (project / "site/organizations/caco/index.html").read_text() == before  # old site kept
 
-    write(project / "site_data/redirects.yaml", "- from: organizations/caco/\n  to: organizations/csto/\n")
+    write(project / "site_data/redirects.yaml", "- from: organizations/caco/\n  to: organizations/csto/\n"
+                                                "- from: organizations/caco/map/\n  to: organizations/csto/map/\n")
     result = run_builder(project, "build")
     assert result.returncode == 0, result.stderr
     page = BeautifulSoup((project / "site/organizations/caco/index.html").read_text(), "html.parser")

@@ -343,7 +343,7 @@ class Dataset:
     collections: dict[str, Collection] = field(default_factory=dict)
     # The author(s) of each article, by slug: how a paragraph cited as a source is named ("Author, ¶ 34").
     article_labels: dict[str, str] = field(default_factory=dict, repr=False)
-    # How often the articles name each entity ("org:csto" -> 212): the matrix puts theirs first.
+    # How often the articles name each entity ("org:abc" -> 212): the matrix puts theirs first.
     mentions: dict[str, int] = field(default_factory=dict, repr=False)
     # Ids of records that exist but could not be read; references to them are not reported again.
     unreadable: set[str] = field(default_factory=set, repr=False)

@@ -44,7 +44,7 @@ class Article:
     source: dict = field(default_factory=dict)
     meta: dict = field(default_factory=dict)
     collection: str | None = None  # the id of the printed work it belongs to (site_data/collections.yaml)
-    mentions: dict[str, int] = field(default_factory=dict)  # "org:csto" -> how often the text names it
+    mentions: dict[str, int] = field(default_factory=dict)  # "org:abc" -> how often the text names it
 
     @property
     def url(self) -> str:

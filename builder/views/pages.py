@@ -153,7 +153,7 @@ def map_periods(data: Dataset, org: Organization, as_of: dt.date) -> list[dict[s
     if first is None:
         return []
     last = min(as_of.year, org.dissolved.year if org.dissolved else as_of.year)
-    years = range(max(first, org.founded.year), last + 1)
+    years = range(min(first, org.founded.year), last + 1)  # every year the matrix may link to
     known = data.vocabulary.status
     columns = {c: list(matrix.standings(data, org.id, c, years)) for c in countries}
     periods: list[dict[str, Any]] = []
@@ -168,8 +168,6 @@ def map_periods(data: Dataset, org: Organization, as_of: dt.date) -> list[dict[s
     views = []
     for period in periods:
         held = period["held"]
-        if not held:
-            continue
         areas = {c: maps.Area(c, status, data.vocabulary.status[status].drawn, f"{labels[c]}: {status}")
                  for c, status in held.items()}
         by_status = [(s.name, sorted((labels[c] for c, st in held.items() if st == s.name), key=str.casefold))
@@ -178,7 +176,7 @@ def map_periods(data: Dataset, org: Organization, as_of: dt.date) -> list[dict[s
         views.append({
             "id": f"y{span[0]}", "years": span,
             "label": str(span[0]) if len(span) == 1 else f"{span[0]}–{span[-1]}",
-            "map": maps.member_map(areas, drawn_as, labels),
+            "map": maps.member_map(areas, drawn_as, labels) if held else None,
             "statuses": [(status, names) for status, names in by_status if names],
             "description": "; ".join(f"{status}: {', '.join(names)}" for status, names in by_status if names),
         })
