@@ -32,7 +32,7 @@ def test_a_site_overrides_one_template_and_keeps_the_rest_of_the_theme(tmp_path)
     assert (project / "site/assets/search.js").is_file() and (project / "site/404.html").is_file()
 
 
-def test_the_wheel_ships_every_file_of_the_theme_and_of_the_new_site(tmp_path):
+def test_the_wheel_ships_every_file_of_the_theme_the_new_site_and_the_map_data(tmp_path):
     # Built from a copy: building in place would leave build/ in the checkout.
     source = tmp_path / "source"
     for part in ("builder", "templates"):
@@ -42,7 +42,8 @@ def test_the_wheel_ships_every_file_of_the_theme_and_of_the_new_site(tmp_path):
                     "--wheel-dir", str(tmp_path / "wheel"), str(source)], check=True, capture_output=True)
     (wheel,) = (tmp_path / "wheel").glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for folder, package in ((ROOT / "templates", "builder/theme/"), (ROOT / "builder/scaffold", "builder/scaffold/")):
+    for folder, package in ((ROOT / "templates", "builder/theme/"), (ROOT / "builder/scaffold", "builder/scaffold/"),
+                            (ROOT / "builder/views/world", "builder/views/world/")):
         shipped = {name.removeprefix(package) for name in names if name.startswith(package)}
         assert shipped == {p.relative_to(folder).as_posix() for p in folder.rglob("*")
                            if p.is_file() and "__pycache__" not in p.parts}
