@@ -59,7 +59,7 @@ SERIOUS = {"serious", "critical"}
 # The axe rule whose outcome changes on a narrow screen: a table that has to scroll sideways.
 LAYOUT_RULES = ["scrollable-region-focusable"]
 # Parts of a page that only work with JavaScript; each is `hidden` until a script shows it.
-JS_ONLY = ("form.search-page", "form.year-slider", ".matrix-controls", "form.timeline-filters")
+JS_ONLY = ("form.search-page", "form.change-range", "form.year-slider", ".matrix-controls", "form.timeline-filters")
 
 # Elements of <body> that are not rendered (display: none, visibility: hidden, the `hidden`
 # attribute), outside SVG internals; a JS-only part counts once, not its descendants.

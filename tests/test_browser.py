@@ -301,3 +301,13 @@ def test_timeline_filters_stay_in_the_address_and_year_links_follow_them(browser
     page.wait_for_function("location.search.includes('org=sco') && location.search.includes('kind=summit')")
     assert all(e.get_attribute("data-kind") == "summit"
                for e in page.locator("section.year li[data-kind]:visible").all())
+
+
+def test_the_changes_between_two_years_stay_in_the_address(browser, server):
+    page, _ = open_page(browser, server + "matrix/changes/?from=2004&to=2006")
+    years = page.locator("section.change-year:visible h2").all_inner_texts()
+    assert years and all(2004 <= int(y) <= 2006 for y in years)
+    assert "Uzbekistan" in page.locator("section.change-year:visible").all_inner_texts()[-1]
+    page.locator("select[data-range=to]").select_option("2012")
+    page.wait_for_function("location.search === '?from=2004&to=2012'")
+    assert "2012" in page.locator("section.change-year:visible h2").all_inner_texts()

@@ -471,6 +471,7 @@ def site_pages(data: Dataset, as_of: dt.date, articles: Iterable[Article] = (),
     years = matrix.matrix_years(data, as_of)
     pages.append(matrix_page(data, as_of.year, years, pairs, latest=True))
     pages += [matrix_page(data, year, years, pairs) for year in years]
+    pages.append(changes_page(data, years))
     pages += [overlap_page(data, a, b, as_of) for a, b in pairs]
     pages.append(timeline_page(data))
     pages.append(search_page(data, article_list))
@@ -604,6 +605,22 @@ def matrix_page(data: Dataset, year: int, years: range, pairs=(), latest: bool =
         context=partial(_matrix_view, data, year, years, latest, pairs),
         description=f"Which country belonged to which organization at the end of {year}, with sources.",
         breadcrumbs=[] if latest else [("Member matrix", "matrix/")], searchable=latest,
+    )
+
+
+def changes_page(data: Dataset, years: range) -> GeneratedPage:
+    """`matrix/changes/`: every change in the matrix's organizations, year by year; with
+    JavaScript (filters.js), only those between two years a reader picks."""
+    def view() -> dict:
+        orgs = set(matrix.matrix_orgs(data))
+        by_year = [(year, year_changes(data, year, orgs)) for year in years]
+        return {"years": [(year, changes) for year, changes in by_year if changes],
+                "first_year": years.start, "last_year": years.stop - 1}
+
+    return GeneratedPage(
+        src_uri="matrix/changes.md", title="Changes in membership, year by year", template="changes.html",
+        context=view, description="Every state that joined, changed its status in or left an organization, by year.",
+        breadcrumbs=[("Member matrix", "matrix/")],
     )
 
 

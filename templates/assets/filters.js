@@ -82,6 +82,33 @@
     yearLinks();
   }
 
+  // Changes: only the years between two the reader picks, kept in the address (?from=…&to=…).
+  var range = document.querySelector(".change-range");
+  if (range) {
+    range.hidden = false;
+    var ends = { from: range.querySelector("[data-range=from]"), to: range.querySelector("[data-range=to]") };
+    var asked = new URLSearchParams(window.location.search);
+    Object.keys(ends).forEach(function (key) {
+      var value = asked.get(key);
+      if (value && ends[key].querySelector('option[value="' + CSS.escape(value) + '"]')) ends[key].value = value;
+    });
+    var showRange = function () {
+      var from = Number(ends.from.value), to = Number(ends.to.value);
+      if (from > to) { var swap = from; from = to; to = swap; }
+      var shown = 0;
+      document.querySelectorAll("section.change-year").forEach(function (section) {
+        var year = Number(section.getAttribute("data-year"));
+        section.hidden = year < from || year > to;
+        if (!section.hidden) shown += section.querySelectorAll("li").length;
+      });
+      range.querySelector(".filter-count").textContent = shown + " change" + (shown === 1 ? "" : "s") + ", " + from + "–" + to;
+      window.history.replaceState(null, "", window.location.pathname + "?from=" + from + "&to=" + to + window.location.hash);
+    };
+    ends.from.addEventListener("change", showRange);
+    ends.to.addEventListener("change", showRange);
+    if (asked.get("from") || asked.get("to")) showRange();
+  }
+
   // Timeline: filter events by organization, country and kind; the filters live in the address
   // (?org=…&country=…&kind=…), and the year links lead only to the years left.
   var filters = document.querySelector(".timeline-filters");
