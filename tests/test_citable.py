@@ -11,6 +11,7 @@ import urllib.request
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
+import pytest
 from bs4 import BeautifulSoup
 
 from builder.load.articles import Article, Author
@@ -224,3 +225,12 @@ def test_two_builds_of_one_commit_are_identical(published_site, tmp_path):
     first, second = digest(published_site), digest(again)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+@pytest.mark.parametrize("url", ["timeline/", "matrix/", "matrix/changes/"])
+def test_the_pages_of_the_whole_data_can_be_cited(built_site, url):
+    page = BeautifulSoup((built_site / url / "index.html").read_text(), "html.parser")
+    assert page.select_one("aside.cite-block dd.citation") is not None
+    assert page.find("meta", attrs={"name": "DC.title"}) is not None
+    for name in ("cite.bib", "cite.ris", "cite.json"):
+        assert (built_site / url / name).stat().st_size > 50

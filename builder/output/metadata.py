@@ -157,6 +157,12 @@ def citation_context(data: Dataset, as_of: dt.date, article: Article | None, gen
         extra = {"meta_tags": entity_meta(generated.title, about, site_name, as_of, url)
                  + open_graph(generated.title, about, site_name, url),
                  "jsonld": entity_jsonld(kind, name, aliases, about, url, details)}
+    elif generated is not None and generated.citable:  # a page of the data as a whole (the timeline)
+        key = generated.url.strip("/").replace("/", "-") or "home"
+        work = cite.page_work(key, generated.title, site_name, as_of, url)
+        about = description or ""
+        extra = {"meta_tags": entity_meta(generated.title, about, site_name, as_of, url)
+                 + open_graph(generated.title, about, site_name, url)}
     else:
         return {"meta_tags": open_graph(title or site_name, description, site_name, url)}, None
     downloads = cite.downloads(work)

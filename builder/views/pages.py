@@ -31,6 +31,7 @@ class GeneratedPage:
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)  # (title, url) above the page
     entity: tuple[str, str] | None = None  # (kind, id) whose mentions in the articles the page lists
     searchable: bool = True  # the yearly matrices would only crowd the search results
+    citable: bool = False  # a page of the data as a whole gets a Cite block of its own (entity pages always do)
 
     def view(self) -> dict:
         """The template's context; a large one (a yearly matrix) is made only now, and not kept."""
@@ -604,7 +605,7 @@ def matrix_page(data: Dataset, year: int, years: range, pairs=(), latest: bool =
         src_uri="matrix/index.md" if latest else f"matrix/{year}.md", title=title, template="matrix.html",
         context=partial(_matrix_view, data, year, years, latest, pairs),
         description=f"Which country belonged to which organization at the end of {year}, with sources.",
-        breadcrumbs=[] if latest else [("Member matrix", "matrix/")], searchable=latest,
+        breadcrumbs=[] if latest else [("Member matrix", "matrix/")], searchable=latest, citable=latest,
     )
 
 
@@ -620,7 +621,7 @@ def changes_page(data: Dataset, years: range) -> GeneratedPage:
     return GeneratedPage(
         src_uri="matrix/changes.md", title="Changes in membership, year by year", template="changes.html",
         context=view, description="Every state that joined, changed its status in or left an organization, by year.",
-        breadcrumbs=[("Member matrix", "matrix/")],
+        breadcrumbs=[("Member matrix", "matrix/")], citable=True,
     )
 
 
@@ -685,6 +686,7 @@ def timeline_page(data: Dataset) -> GeneratedPage:
         context={"years": years, "count": len(events), "filter_orgs": orgs, "filter_countries": countries,
                  "kinds": sorted({e["kind"] for e in events})},
         description="Foundings, accessions, suspensions, withdrawals, summits, treaties and exercises, with sources.",
+        citable=True,
     )
 
 
