@@ -192,3 +192,15 @@ def test_an_overlap_names_a_lesser_status_in_the_other_organization(built_site):
     sco_only = row.find_all("td")[2].get_text(" ", strip=True)
     assert re.search(r"Uzbekistan \(suspended in the CSTO\)", sco_only), sco_only
     assert "would mean" in page.select_one("main > p").get_text()
+
+
+def test_the_matrix_page_maps_how_many_organizations_each_state_belongs_to(built_site):
+    page = BeautifulSoup((built_site / "matrix/index.html").read_text(), "html.parser")
+    section = page.find("section", attrs={"aria-labelledby": "membership-map"})
+    svg = section.select_one(".member-map svg[role=img]")
+    assert "10 or more" in svg["aria-label"]
+    bands = {li.strong.get_text(): li.get_text(" ", strip=True) for li in section.select(".map-states li")}
+    assert re.search(r"Russia \(\d+\)", bands["10 or more"])
+    used = {use["href"].lstrip("#") for use in svg.select("use")}
+    assert "shape-rus" in used and used <= {p["id"] for p in section.select("svg.map-shapes path[id]")}
+    assert page.select_one("table.matrix") is not None  # the map is beside the matrix, not instead of it

@@ -96,6 +96,10 @@ class Matrix:
         columns = zip(*(self.rows[c] for c in self.countries)) if self.countries else [[] for _ in self.orgs]
         return [sum(1 for cell in column if cell.status in self.counted) for column in columns]
 
+    def memberships_by_country(self) -> dict[str, int]:
+        """How many of the matrix's organizations each country is a member of."""
+        return {c: sum(1 for cell in self.rows[c] if cell.status in self.counted) for c in self.countries}
+
 
 def matrix_years(data: Dataset, as_of: dt.date) -> range:
     """Every year the data covers: from the first founding to the as-of year."""

@@ -571,10 +571,32 @@ def _matrix_view(data: Dataset, year: int, years: range, latest: bool, pairs=())
         "legend": [(a, s) for s, a in abbr.items() if s in seen],
         "regions": list(by_region),
         "changes": year_changes(data, year, set(grid.orgs)),
+        **(_memberships_map(data, grid) if latest else {}),
         "notes": notes.entries(), "latest": latest,
         "pairs": [{"a": _org_link(data, a), "b": _org_link(data, b), "url": f"overlap/{a}-{b}/"}
                   for a, b in pairs],
     }
+
+
+# The member map of the matrix page: how many of the matrix's organizations a state belongs to.
+_BANDS = ((10, "10 or more", "crosshatched"), (6, "6 to 9", "hatched"), (3, "3 to 5", "striped"), (1, "1 or 2", "dotted"))
+
+
+def _memberships_map(data: Dataset, grid: matrix.Matrix) -> dict[str, Any]:
+    counts = {c: n for c, n in grid.memberships_by_country().items() if n}
+    labels = {c.id: c.name for c in data.countries.values()}
+    areas, bands = {}, []
+    for floor, label, pattern in _BANDS:
+        members = sorted((c for c, n in counts.items() if n >= floor and c not in areas), key=lambda c: labels[c])
+        for country in members:
+            areas[country] = maps.Area(country, f"band-{floor}", pattern, f"{labels[country]}: {counts[country]}")
+        if members:
+            bands.append({"label": label, "pattern": pattern, "floor": floor,
+                          "states": [(labels[c], counts[c], country_url(c)) for c in members]})
+    drawn = {c.id: c.drawn_as for c in data.countries.values() if c.drawn_as}
+    member_map = maps.member_map(areas, drawn, labels) if areas else None
+    return {"memberships_map": member_map, "memberships_bands": bands,
+            "map_shapes": maps.shape_definitions([member_map]) if member_map else []}
 
 
 def year_changes(data: Dataset, year: int, orgs: set[str]) -> list[dict]:
