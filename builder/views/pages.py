@@ -637,7 +637,8 @@ def changes_page(data: Dataset, years: range) -> GeneratedPage:
     def view() -> dict:
         orgs = set(matrix.matrix_orgs(data))
         by_year = [(year, year_changes(data, year, orgs)) for year in years]
-        return {"years": [(year, changes) for year, changes in by_year if changes],
+        # Every year, with changes or without: the anchors #y<YYYY> stay when the data changes.
+        return {"years": by_year,
                 "first_year": years.start, "last_year": years.stop - 1}
 
     return GeneratedPage(

@@ -83,10 +83,10 @@
   }
 
   // Changes: only the years between two the reader picks, kept in the address (?from=…&to=…).
-  var range = document.querySelector(".change-range");
-  if (range) {
-    range.hidden = false;
-    var ends = { from: range.querySelector("[data-range=from]"), to: range.querySelector("[data-range=to]") };
+  var changeRange = document.querySelector(".change-range");
+  if (changeRange) {
+    changeRange.hidden = false;
+    var ends = { from: changeRange.querySelector("[data-range=from]"), to: changeRange.querySelector("[data-range=to]") };
     var asked = new URLSearchParams(window.location.search);
     Object.keys(ends).forEach(function (key) {
       var value = asked.get(key);
@@ -101,7 +101,7 @@
         section.hidden = year < from || year > to;
         if (!section.hidden) shown += section.querySelectorAll("li").length;
       });
-      range.querySelector(".filter-count").textContent = shown + " change" + (shown === 1 ? "" : "s") + ", " + from + "–" + to;
+      changeRange.querySelector(".filter-count").textContent = shown + " change" + (shown === 1 ? "" : "s") + ", " + from + "–" + to;
       window.history.replaceState(null, "", window.location.pathname + "?from=" + from + "&to=" + to + window.location.hash);
     };
     ends.from.addEventListener("change", showRange);
