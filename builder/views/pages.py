@@ -87,7 +87,9 @@ def reference_day(org: Organization, as_of: dt.date) -> dt.date:
     return as_of
 
 
-def organization_page(data: Dataset, org: Organization, as_of: dt.date) -> GeneratedPage:
+def organization_page(data: Dataset, org: Organization, as_of: dt.date,
+                      periods: list[dict[str, Any]] | None = None) -> GeneratedPage:
+    """`periods`: the organization's map_periods, when the caller has them already."""
     notes = SourceNotes(data)
     org_sources = notes.cite(org.sources)
     day = reference_day(org, as_of)
@@ -136,7 +138,7 @@ def organization_page(data: Dataset, org: Organization, as_of: dt.date) -> Gener
         "chart": charts_for_org(data, org, as_of),
         "events": events_of(data, org=org.id),
         "map_url": f"{org_url(org.id)}map/" if data.memberships_of_org(org.id) else None,
-        **_latest_map(data, org, as_of),
+        **_latest_map(data, map_periods(data, org, as_of) if periods is None else periods),
     }
     title = f"{org.name} ({org.short})" if org.short else org.name
     return GeneratedPage(
@@ -184,9 +186,10 @@ def map_periods(data: Dataset, org: Organization, as_of: dt.date) -> list[dict[s
     return views
 
 
-def map_page(data: Dataset, org: Organization, as_of: dt.date) -> GeneratedPage:
+def map_page(data: Dataset, org: Organization, as_of: dt.date,
+             known: list[dict[str, Any]] | None = None) -> GeneratedPage:
     def view() -> dict:
-        periods = map_periods(data, org, as_of)
+        periods = map_periods(data, org, as_of) if known is None else known
         drawn = [p["map"] for p in periods if p["map"]]
         return {"org": org, "periods": periods, "shapes": maps.shape_definitions(drawn),
                 "statuses": _statuses_drawn(data, periods)}
@@ -199,9 +202,9 @@ def map_page(data: Dataset, org: Organization, as_of: dt.date) -> GeneratedPage:
     )
 
 
-def _latest_map(data: Dataset, org: Organization, as_of: dt.date) -> dict[str, Any]:
+def _latest_map(data: Dataset, all_periods: list[dict[str, Any]]) -> dict[str, Any]:
     """The organization page's map: its states in the last period (its page has the others)."""
-    periods = [p for p in map_periods(data, org, as_of) if p["map"]]
+    periods = [p for p in all_periods if p["map"]]
     if not periods:
         return {"latest_map": None}
     latest = periods[-1]
@@ -464,8 +467,10 @@ def site_pages(data: Dataset, as_of: dt.date, articles: Iterable[Article] = (),
              people_index(data, set(by_author), noun)]
     if article_list:
         pages.append(articles_index(article_list, article_groups, articles_description))
-    pages += [organization_page(data, data.organizations[i], as_of) for i in sorted(data.organizations)]
-    pages += [map_page(data, data.organizations[i], as_of) for i in sorted(data.organizations)
+    # An organization's periods serve its page (the latest map) and its map page: made once.
+    periods = {i: map_periods(data, data.organizations[i], as_of) for i in sorted(data.organizations)}
+    pages += [organization_page(data, data.organizations[i], as_of, periods[i]) for i in sorted(data.organizations)]
+    pages += [map_page(data, data.organizations[i], as_of, periods[i]) for i in sorted(data.organizations)
               if data.memberships_of_org(i)]
     pages += [country_page(data, i, as_of) for i in sorted(data.countries)]
     pages += [person_page(data, data.people[i], by_author.get(data.people[i].name, []), noun) for i in sorted(data.people)]
