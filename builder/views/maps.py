@@ -135,14 +135,22 @@ def _simplified(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
         first, last = stack.pop()
         (x0, y0), (x1, y1) = points[first], points[last]
         dx, dy = x1 - x0, y1 - y0
-        norm = math.hypot(dx, dy) or 1.0
         far, at = 0.0, -1
-        for i in range(first + 1, last):
-            x, y = points[i]
-            distance = abs(dy * (x - x0) - dx * (y - y0)) / norm if (dx or dy) else math.hypot(x - x0, y - y0)
-            if distance > far:
-                far, at = distance, i
-        if far > _TOLERANCE:
+        if dx or dy:  # distances to the chord, times its length (compared with the tolerance times it)
+            limit = _TOLERANCE * math.hypot(dx, dy)
+            for i in range(first + 1, last):
+                x, y = points[i]
+                distance = abs(dy * (x - x0) - dx * (y - y0))
+                if distance > far:
+                    far, at = distance, i
+        else:
+            limit = _TOLERANCE
+            for i in range(first + 1, last):
+                x, y = points[i]
+                distance = math.hypot(x - x0, y - y0)
+                if distance > far:
+                    far, at = distance, i
+        if far > limit:
             keep[at] = True
             stack += [(first, at), (at, last)]
     return [point for point, kept in zip(points, keep) if kept]
