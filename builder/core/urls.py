@@ -1,4 +1,5 @@
-"""Relative links, so the site works at a domain root and under `https://USER.github.io/REPO/`."""
+"""The site's URLs: entity pages' addresses, and relative links, so that the site works at a domain
+root and under `https://USER.github.io/REPO/`."""
 from __future__ import annotations
 
 
@@ -40,3 +41,11 @@ def breadcrumbs(url: str, titles: dict[str, str]) -> list[tuple[str, str]]:
         if parent in titles:  # a folder with no page of its own is no place to go back to
             crumbs.append((titles[parent], parent))
     return crumbs if parts else []
+
+
+def org_url(org_id: str) -> str:
+    return f"organizations/{org_id}/"
+
+
+def country_url(country_id: str) -> str:
+    return f"countries/{country_id}/"

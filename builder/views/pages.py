@@ -15,8 +15,9 @@ from typing import Any, NamedTuple
 from markupsafe import Markup, escape
 
 from builder.core.model import CELL_MARKS, Dataset, Membership, Organization, Person
+from builder.core.urls import country_url, org_url
 from builder.load.articles import Article
-from builder.views import history, maps, matrix
+from builder.views import history, maps, matrix, member_maps
 from builder.views.charts import Row, membership_chart
 from builder.views.source_notes import SourceNotes, source_label, source_url
 
@@ -41,14 +42,6 @@ class GeneratedPage:
     def url(self) -> str:
         stem = self.src_uri[: -len(".md")]
         return "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
-
-
-def org_url(org_id: str) -> str:
-    return f"organizations/{org_id}/"
-
-
-def country_url(country_id: str) -> str:
-    return f"countries/{country_id}/"
 
 
 def _record_view(record: Membership, notes: SourceNotes) -> dict:
@@ -138,7 +131,7 @@ def organization_page(data: Dataset, org: Organization, as_of: dt.date,
         "chart": charts_for_org(data, org, as_of),
         "events": events_of(data, org=org.id),
         "map_url": f"{org_url(org.id)}map/" if data.memberships_of_org(org.id) else None,
-        **_latest_map(data, map_periods(data, org, as_of) if periods is None else periods),
+        **member_maps.latest_map(data, member_maps.map_periods(data, org, as_of) if periods is None else periods),
     }
     title = f"{org.name} ({org.short})" if org.short else org.name
     return GeneratedPage(
@@ -148,51 +141,13 @@ def organization_page(data: Dataset, org: Organization, as_of: dt.date,
     )
 
 
-def map_periods(data: Dataset, org: Organization, as_of: dt.date) -> list[dict[str, Any]]:
-    """The organization's states, period by period: each period the years (at their end, as the
-    matrix counts) in which every state held the same status, with its map and its lists."""
-    countries = sorted({r.country for r in data.memberships_of_org(org.id)})
-    first = min((r.start.year for r in data.memberships_of_org(org.id)), default=None)
-    if first is None:
-        return []
-    last = min(as_of.year, org.dissolved.year if org.dissolved else as_of.year)
-    years = range(min(first, org.founded.year), last + 1)  # every year the matrix may link to
-    known = data.vocabulary.status
-    columns = {c: list(matrix.standings(data, org.id, c, years)) for c in countries}
-    periods: list[dict[str, Any]] = []
-    for at, year in enumerate(years):
-        held = {c: cells[at].status for c, cells in columns.items() if cells[at].status in known}
-        if periods and periods[-1]["held"] == held:
-            periods[-1]["years"].append(year)
-        else:
-            periods.append({"years": [year], "held": held})
-    labels = {c.id: c.name for c in data.countries.values()}
-    drawn_as = {c.id: c.drawn_as for c in data.countries.values() if c.drawn_as}
-    views = []
-    for period in periods:
-        held = period["held"]
-        areas = {c: maps.Area(c, status, data.vocabulary.status[status].drawn, f"{labels[c]}: {status}")
-                 for c, status in held.items()}
-        by_status = [(s.name, sorted((labels[c] for c, st in held.items() if st == s.name), key=str.casefold))
-                     for s in data.vocabulary.statuses]
-        span = period["years"]
-        views.append({
-            "id": f"y{span[0]}", "years": span,
-            "label": str(span[0]) if len(span) == 1 else f"{span[0]}–{span[-1]}",
-            "map": maps.member_map(areas, drawn_as, labels) if held else None,
-            "statuses": [(status, names) for status, names in by_status if names],
-            "description": "; ".join(f"{status}: {', '.join(names)}" for status, names in by_status if names),
-        })
-    return views
-
-
 def map_page(data: Dataset, org: Organization, as_of: dt.date,
              known: list[dict[str, Any]] | None = None) -> GeneratedPage:
     def view() -> dict:
-        periods = map_periods(data, org, as_of) if known is None else known
+        periods = member_maps.map_periods(data, org, as_of) if known is None else known
         drawn = [p["map"] for p in periods if p["map"]]
         return {"org": org, "periods": periods, "shapes": maps.shape_definitions(drawn),
-                "statuses": _statuses_drawn(data, periods)}
+                "statuses": member_maps.statuses_drawn(data, periods)}
 
     return GeneratedPage(
         src_uri=f"organizations/{org.id}/map.md", title=f"{org.label} on the map, year by year",
@@ -200,21 +155,6 @@ def map_page(data: Dataset, org: Organization, as_of: dt.date,
         description=f"Maps of the states of the {org.label} in each period of its history, with their status.",
         breadcrumbs=[("Organizations", "organizations/"), (org.label, org_url(org.id))], searchable=False,
     )
-
-
-def _latest_map(data: Dataset, all_periods: list[dict[str, Any]]) -> dict[str, Any]:
-    """The organization page's map: its states in the last period (its page has the others)."""
-    periods = [p for p in all_periods if p["map"]]
-    if not periods:
-        return {"latest_map": None}
-    latest = periods[-1]
-    return {"latest_map": latest, "map_shapes": maps.shape_definitions([latest["map"]]),
-            "map_statuses": _statuses_drawn(data, [latest])}
-
-
-def _statuses_drawn(data: Dataset, periods: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    used = {status for p in periods for status, _ in p["statuses"]}
-    return [(s.name, s.drawn) for s in data.vocabulary.statuses if s.name in used]
 
 
 def country_page(data: Dataset, country_id: str, as_of: dt.date) -> GeneratedPage:
@@ -468,7 +408,7 @@ def site_pages(data: Dataset, as_of: dt.date, articles: Iterable[Article] = (),
     if article_list:
         pages.append(articles_index(article_list, article_groups, articles_description))
     # An organization's periods serve its page (the latest map) and its map page: made once.
-    periods = {i: map_periods(data, data.organizations[i], as_of) for i in sorted(data.organizations)}
+    periods = {i: member_maps.map_periods(data, data.organizations[i], as_of) for i in sorted(data.organizations)}
     pages += [organization_page(data, data.organizations[i], as_of, periods[i]) for i in sorted(data.organizations)]
     pages += [map_page(data, data.organizations[i], as_of, periods[i]) for i in sorted(data.organizations)
               if data.memberships_of_org(i)]
@@ -576,32 +516,11 @@ def _matrix_view(data: Dataset, year: int, years: range, latest: bool, pairs=())
         "legend": [(a, s) for s, a in abbr.items() if s in seen],
         "regions": list(by_region),
         "changes": year_changes(data, year, set(grid.orgs)),
-        **(_memberships_map(data, grid) if latest else {}),
+        **(member_maps.memberships_map(data, grid) if latest else {}),
         "notes": notes.entries(), "latest": latest,
         "pairs": [{"a": _org_link(data, a), "b": _org_link(data, b), "url": f"overlap/{a}-{b}/"}
                   for a, b in pairs],
     }
-
-
-# The member map of the matrix page: how many of the matrix's organizations a state belongs to.
-_BANDS = ((10, "10 or more", "crosshatched"), (6, "6 to 9", "hatched"), (3, "3 to 5", "striped"), (1, "1 or 2", "dotted"))
-
-
-def _memberships_map(data: Dataset, grid: matrix.Matrix) -> dict[str, Any]:
-    counts = {c: n for c, n in grid.memberships_by_country().items() if n}
-    labels = {c.id: c.name for c in data.countries.values()}
-    areas, bands = {}, []
-    for floor, label, pattern in _BANDS:
-        members = sorted((c for c, n in counts.items() if n >= floor and c not in areas), key=lambda c: labels[c])
-        for country in members:
-            areas[country] = maps.Area(country, f"band-{floor}", pattern, f"{labels[country]}: {counts[country]}")
-        if members:
-            bands.append({"label": label, "pattern": pattern, "floor": floor,
-                          "states": [(labels[c], counts[c], country_url(c)) for c in members]})
-    drawn = {c.id: c.drawn_as for c in data.countries.values() if c.drawn_as}
-    member_map = maps.member_map(areas, drawn, labels) if areas else None
-    return {"memberships_map": member_map, "memberships_bands": bands,
-            "map_shapes": maps.shape_definitions([member_map]) if member_map else []}
 
 
 def year_changes(data: Dataset, year: int, orgs: set[str]) -> list[dict]:
