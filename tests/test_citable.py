@@ -234,3 +234,20 @@ def test_the_pages_of_the_whole_data_can_be_cited(built_site, url):
     assert page.find("meta", attrs={"name": "DC.title"}) is not None
     for name in ("cite.bib", "cite.ris", "cite.json"):
         assert (built_site / url / name).stat().st_size > 50
+
+
+def _meta_tags(built_site, url: str) -> list[tuple[str, str]]:
+    page = BeautifulSoup((built_site / url / "index.html").read_text(), "html.parser")
+    return [(m["name"], m["content"]) for m in page.find_all("meta", attrs={"name": True})]
+
+
+def test_no_page_names_the_site_as_what_it_is_not(built_site):
+    """The site publishes the online edition, not the printed chapter; and it is no person, so it
+    is not a page's DC.creator (a reference manager would split its name into one)."""
+    site = "Security Organizations in Europe and Eurasia"
+    chapter = dict(_meta_tags(built_site, "articles/kazantsev/"))
+    assert "DC.publisher" not in chapter and "citation_publisher" not in chapter  # not printed
+    for url in ("organizations/csto/", "countries/uzb/", "people/bordyuzha/", "timeline/"):
+        tags = _meta_tags(built_site, url)
+        assert ("DC.publisher", site) in tags, url
+        assert not [value for name, value in tags if name == "DC.creator"], url

@@ -22,7 +22,7 @@ from builder.views.pages import GeneratedPage
 JSONLD_TYPES = {"org": "Organization", "country": "Country", "person": "Person"}
 
 
-def article_meta(article: Article, work: Work, site_name: str) -> list[tuple[str, str]]:
+def article_meta(article: Article, work: Work) -> list[tuple[str, str]]:
     tags = [("citation_title", article.title)]
     tags += [("citation_author", f"{a.family}, {a.given}") for a in work.authors]
     if work.year:
@@ -44,24 +44,30 @@ def article_meta(article: Article, work: Work, site_name: str) -> list[tuple[str
     if work.url:
         tags.append(("citation_fulltext_html_url", work.url))
     tags.append(("citation_language", "en"))
+    # DC.publisher is the printed work's publisher, when it prints one: this site publishes the
+    # online edition, not the chapter, and Zotero would file the site as the book's publisher.
     tags += dublin_core(work.title, [f"{a.family}, {a.given}" for a in work.authors],
-                        str(work.year) if work.year else None, "Text", work.url, site_name)
+                        str(work.year) if work.year else None, "Text", work.url, publisher)
     return tags
 
 
 def dublin_core(title: str, creators: list[str], date: str | None, kind: str, url: str | None,
-                publisher: str) -> list[tuple[str, str]]:
+                publisher: str | None) -> list[tuple[str, str]]:
     tags = [("DC.title", title)] + [("DC.creator", c) for c in creators]
     if date:
         tags.append(("DC.date", date))
-    tags += [("DC.type", kind), ("DC.language", "en"), ("DC.publisher", publisher)]
+    tags += [("DC.type", kind), ("DC.language", "en")]
+    if publisher:
+        tags.append(("DC.publisher", publisher))
     if url:
         tags.append(("DC.identifier", url))
     return tags
 
 
 def entity_meta(title: str, description: str, site_name: str, as_of: dt.date, url: str | None) -> list[tuple[str, str]]:
-    return dublin_core(title, [site_name], as_of.isoformat(), "Dataset", url, site_name)
+    # No DC.creator: the only creator to name is the site, and a reference manager reads a name in
+    # that field as a person's ("Eurasia, S. O. in E. and"); the site is the page's publisher.
+    return dublin_core(title, [], as_of.isoformat(), "Dataset", url, site_name)
 
 
 def open_graph(title: str, description: str | None, site_name: str, url: str | None, kind: str = "website") -> list[tuple[str, str]]:
@@ -146,7 +152,7 @@ def citation_context(data: Dataset, as_of: dt.date, article: Article | None, gen
     """The Cite block and the head's metadata for one page, and its cite files (None: not citable)."""
     if article is not None:
         work = cite.article_work(article, url)
-        extra = {"meta_tags": article_meta(article, work, site_name)
+        extra = {"meta_tags": article_meta(article, work)
                  + open_graph(article.title, description, site_name, url, "article"),
                  "jsonld": article_jsonld(article, work)}
     elif generated is not None and generated.entity:
