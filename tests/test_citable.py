@@ -251,3 +251,13 @@ def test_no_page_names_the_site_as_what_it_is_not(built_site):
         tags = _meta_tags(built_site, url)
         assert ("DC.publisher", site) in tags, url
         assert not [value for name, value in tags if name == "DC.creator"], url
+
+
+@pytest.mark.parametrize("url", ["organizations/csto/", "timeline/"])
+def test_a_page_of_the_data_gives_its_date_and_leaves_the_access_date_to_the_reader(built_site, url):
+    bib = (built_site / url / "cite.bib").read_text()
+    ris = (built_site / url / "cite.ris").read_text()
+    assert "urldate" not in bib and "\nY2  -" not in ris  # the reader's tool fills in the day it was read
+    assert "date = {2026-11-23}" in bib and "\nDA  - 2026/11/23" in ris  # the day the data speaks for
+    item = json.loads((built_site / url / "cite.json").read_text())[0]
+    assert "accessed" not in item and item["issued"] == {"date-parts": [[2026, 11, 23]]}

@@ -55,7 +55,8 @@ class Work:
     issue_months: str | None = None  # "January–March"
     url: str | None = None
     site: str | None = None  # for web pages: the site as author and container
-    accessed: dt.date | None = None  # for web pages: the date the data speaks for
+    data_as_of: dt.date | None = None  # for web pages: the day the data speaks for (not an access date:
+    # that is the reader's, and their reference manager fills it in)
 
 
 def article_work(article: Article, url: str | None) -> Work:
@@ -73,7 +74,7 @@ def article_work(article: Article, url: str | None) -> Work:
 
 def page_work(key: str, title: str, site_name: str, as_of: dt.date, url: str | None) -> Work:
     return Work(key=key, kind="webpage", title=title, site=site_name, container=site_name,
-                year=as_of.year, accessed=as_of, url=url)
+                year=as_of.year, data_as_of=as_of, url=url)
 
 
 def _e(text: str | None) -> str:
@@ -111,7 +112,7 @@ def chicago(work: Work) -> str:
     """Chicago Manual of Style, 17th ed., author-date reference list entry (HTML)."""
     year = str(work.year) if work.year else "n.d."
     if work.kind == "webpage":
-        day = work.accessed
+        day = work.data_as_of
         assert day is not None  # a web page is cited with the day its data speaks for
         return (f"{_e(work.site)}. {day.year}. {_quoted(work.title)} <i>{_e(work.site)}</i>. "
                 f"Data as of {_MONTHS[day.month - 1]} {day.day}, {day.year}.{_url(work)}")
@@ -127,7 +128,7 @@ def chicago(work: Work) -> str:
 def apa(work: Work) -> str:
     """APA Publication Manual, 7th ed., reference list entry (HTML); titles as printed."""
     if work.kind == "webpage":
-        day = work.accessed
+        day = work.data_as_of
         assert day is not None  # a web page is cited with the day its data speaks for
         return (f"{_e(work.site)}. ({day.year}, {_MONTHS[day.month - 1]} {day.day}). "
                 f"<i>{_e(work.title)}</i>.{_url(work, '')}")
@@ -143,7 +144,7 @@ def apa(work: Work) -> str:
 def mla(work: Work) -> str:
     """MLA Handbook, 9th ed., works-cited entry (HTML)."""
     if work.kind == "webpage":
-        day = work.accessed
+        day = work.data_as_of
         assert day is not None  # a web page is cited with the day its data speaks for
         return (f"{_quoted(work.title)} <i>{_e(work.site)}</i>, "
                 f"{day.day} {_MLA_MONTHS[day.month - 1]} {day.year}{',' + _url(work) if work.url else '.'}")
@@ -166,8 +167,8 @@ def csl_json(work: Work) -> str:
         item["container-title"] = work.container
     if work.issue:
         item["issue"] = work.issue
-    if work.accessed:
-        item["issued"] = {"date-parts": [[work.accessed.year, work.accessed.month, work.accessed.day]]}
+    if work.data_as_of:
+        item["issued"] = {"date-parts": [[work.data_as_of.year, work.data_as_of.month, work.data_as_of.day]]}
     elif work.year:
         item["issued"] = {"date-parts": [[work.year]]}
     if work.url:
@@ -207,8 +208,8 @@ def bibtex(work: Work) -> str:
         fields.append(("year", str(work.year)))
     else:
         fields.append(("note", "Year of publication not printed in the source"))
-    if work.accessed:
-        fields.append(("urldate", work.accessed.isoformat()))
+    if work.data_as_of:  # the page's own date, as biblatex reads it; not `urldate`, the reader's access
+        fields.append(("date", work.data_as_of.isoformat()))
     if work.url:
         fields.append(("url", work.url.replace("{", "%7B").replace("}", "%7D")))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -233,8 +234,8 @@ def ris(work: Work) -> str:
         lines.append(_ris("IS", work.issue))
     if work.year:
         lines.append(_ris("PY", work.year))
-    if work.accessed:
-        lines.append(_ris("Y2", work.accessed.isoformat()))
+    if work.data_as_of:  # DA, the item's date; not Y2, the reader's access date
+        lines.append(_ris("DA", work.data_as_of.strftime("%Y/%m/%d")))
     if work.url:
         lines.append(_ris("UR", work.url))
     lines.append("ER  - ")
