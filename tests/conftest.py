@@ -185,6 +185,26 @@ def browser():
 
 
 @pytest.fixture(scope="session")
+def tab(browser):
+    """The worker's shared page with JavaScript (tests/browsing.py, Tab)."""
+    from browsing import Tab
+
+    shared = Tab(browser)
+    yield shared
+    shared.close()
+
+
+@pytest.fixture(scope="session")
+def tab_without_js(browser):
+    """The worker's shared page with JavaScript disabled."""
+    from browsing import Tab
+
+    shared = Tab(browser, java_script_enabled=False)
+    yield shared
+    shared.close()
+
+
+@pytest.fixture(scope="session")
 def server(built_site: Path, tmp_path_factory):
     """The site built without a published address, at http://127.0.0.1:PORT/repo/."""
     from browsing import serve

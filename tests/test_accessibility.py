@@ -12,6 +12,7 @@ test-artifacts/screenshots/ in the repository).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,10 +128,10 @@ class Visit:
     icon: tuple[str, int, str] | None = None  # the page's icon: address, HTTP status, content type
 
 
-def _open(browser, url: str, expect_status: int = 200, settle: bool = True, **options):
-    """A page in a fresh context (its own cache and storage), loaded at `url` and watched."""
-    context = browser.new_context(**options)
-    page = context.new_page()
+@contextlib.contextmanager
+def _watched(tab, url: str, expect_status: int = 200, **options):
+    """A visit of `url` in the worker's shared page (tests/browsing.py, Tab), watched while it lasts."""
+    page = tab.page
     visit = Visit(url)
 
     def on_console(message):
@@ -138,20 +139,29 @@ def _open(browser, url: str, expect_status: int = 200, settle: bool = True, **op
         own_status = message.location.get("url") == url and "status of 404" in message.text
         if message.type == "error" and not (own_status and expect_status == 404):
             visit.errors.append(f"console: {message.text} {message.location}")
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: visit.errors.append(f"uncaught: {error}"))
-    page.on("request", lambda request: visit.requests.append(request.url))
-    page.on("requestfailed", lambda request: visit.failures.append(f"{request.url}: {request.failure}"))
+
+    def on_page_error(error):
+        visit.errors.append(f"uncaught: {error}")
+
+    def on_request_failed(request):
+        visit.failures.append(f"{request.url}: {request.failure}")
 
     def on_response(response):
         if response.status >= 400 and not (response.url == url and response.request.is_navigation_request()):
             visit.failures.append(f"{response.url}: HTTP {response.status}")
-    page.on("response", on_response)
-    response = page.goto(url, wait_until="load")
-    visit.status = response.status if response else None
-    if settle:  # late requests (the icon, anything a script asks for) and their errors
-        page.wait_for_load_state("networkidle")
-    return context, page, visit
+
+    listeners = {"console": on_console, "pageerror": on_page_error, "requestfailed": on_request_failed,
+                 "response": on_response}
+    for event, listener in listeners.items():
+        page.on(event, listener)
+    try:
+        _, response = tab.open(url, **options)
+        visit.status = response.status if response else None
+        yield page, visit
+        visit.requests = list(tab.requests)
+    finally:
+        for event, listener in listeners.items():
+            page.remove_listener(event, listener)
 
 
 def _screenshot(page, path: Path, full: bool = True) -> Path:
@@ -188,23 +198,21 @@ def _url(kind: str, server: str, published_server: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def visits(browser, server, published_server, artifacts):
+def visits(tab, server, published_server, artifacts):
     """kind -> its Visit with JavaScript: loaded once, then checked by several tests."""
     done: dict[str, Visit] = {}
 
     def visit(kind: str) -> Visit:
         if kind in done:
             return done[kind]
-        context, page, result = _open(browser, _url(kind, server, published_server), _status(kind),
-                                      viewport=WIDE, color_scheme="light")
-        try:
+        with _watched(tab, _url(kind, server, published_server), _status(kind), viewport=WIDE) as (page, result):
             result.shots.append(_screenshot(page, artifacts / f"{kind}-1280.png"))
             result.content = page.evaluate(CONTENT)
             # Chromium asks for an icon once per site and remembers a missing one, so the console
             # alone would not notice a page kind without it: each page names it, and it loads.
             icon = page.evaluate("document.querySelector('link[rel~=icon]')?.href ?? null")
             if icon:
-                answer = context.request.get(icon)
+                answer = tab.context.request.get(icon)
                 result.icon = (icon, answer.status, answer.headers.get("content-type", ""))
             if AXE.exists():
                 result.violations["light"] = _axe(page)
@@ -219,8 +227,9 @@ def visits(browser, server, published_server, artifacts):
                 if AXE.exists():
                     # The same document: only the rules that depend on the layout.
                     result.violations["360px"] = _axe(page, {"runOnly": {"type": "rule", "values": LAYOUT_RULES}})
-        finally:
-            context.close()
+            # Late requests (anything a script asks for after the load) and their errors; by now
+            # the page has usually been quiet long enough, so this rarely waits.
+            page.wait_for_load_state("networkidle")
         done[kind] = result
         return result
 
@@ -228,23 +237,20 @@ def visits(browser, server, published_server, artifacts):
 
 
 @pytest.fixture(scope="module")
-def visits_without_js(browser, server, published_server, artifacts):
+def visits_without_js(tab_without_js, server, published_server, artifacts):
     done: dict[str, Visit] = {}
 
     def visit(kind: str) -> Visit:
         if kind in done:
             return done[kind]
-        context, page, result = _open(browser, _url(kind, server, published_server), _status(kind), settle=False,
-                                      viewport=WIDE, java_script_enabled=False)
-        try:
+        url = _url(kind, server, published_server)
+        with _watched(tab_without_js, url, _status(kind), viewport=WIDE) as (page, result):
             result.shots.append(_screenshot(page, artifacts / f"{kind}-1280-nojs.png", full=False))
             result.content = page.evaluate(CONTENT)
             result.unrendered = page.evaluate(UNRENDERED, list(JS_ONLY))
             result.js_only_visible = [s for s in JS_ONLY if page.locator(s).count() and page.locator(s).first.is_visible()]
             result.h1 = [h.inner_text().strip() for h in page.locator("h1").all() if h.is_visible()]
             result.main_text = page.locator("main").inner_text() if page.locator("main").is_visible() else ""
-        finally:
-            context.close()
         done[kind] = result
         return result
 

@@ -12,28 +12,14 @@ pytestmark = pytest.mark.browser
 require_chromium()  # or skip the module
 
 
-_OPEN = []  # the contexts a test opened: closed after it, or their pages would go on running
+def open_page(tab, url, **options):
+    """The worker's shared page (tests/browsing.py, Tab) at `url`, and what it has asked for since."""
+    page, _ = tab.open(url, **options)
+    return page, tab.requests
 
 
-@pytest.fixture(autouse=True)
-def _close_contexts():
-    yield
-    while _OPEN:
-        _OPEN.pop().close()
-
-
-def open_page(browser, url, **options):
-    context = browser.new_context(**options)
-    _OPEN.append(context)
-    page = context.new_page()
-    requests = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(url)
-    return page, requests
-
-
-def test_search_finds_a_country_and_the_result_opens_its_page(browser, server):
-    page, requests = open_page(browser, server + "organizations/csto/")
+def test_search_finds_a_country_and_the_result_opens_its_page(tab, server):
+    page, requests = open_page(tab, server + "organizations/csto/")
     box = page.get_by_role("searchbox", name="Search this site")
     box.fill("uzbek")
     result = page.locator(".search-results a", has_text="Uzbekistan").first
@@ -44,19 +30,23 @@ def test_search_finds_a_country_and_the_result_opens_its_page(browser, server):
     assert all(url.startswith(server) for url in requests), requests
 
 
-def test_search_finds_an_organization_by_an_alias(browser, server):
-    page, _ = open_page(browser, server)
+def test_search_finds_an_organization_by_an_alias(tab, server):
+    page, _ = open_page(tab, server)
     page.get_by_role("searchbox", name="Search this site").fill("GUUAM")
     page.locator(".search-results a", has_text="GUAM").first.wait_for()
 
 
-def test_search_loads_nothing_before_a_search_and_first_results_need_only_the_titles(browser, server, built_site):
-    context = browser.new_context()
-    page = context.new_page()
-    requests = []
-    page.on("request", lambda request: requests.append(request.url))
+def test_search_loads_nothing_before_a_search_and_first_results_need_only_the_titles(tab, server, built_site):
+    page = tab.page
     page.route("**/search/search_index.json", lambda route: route.abort())  # the full text never arrives
-    page.goto(server + "countries/")
+    try:
+        _search_with_titles_only(tab, server, built_site)
+    finally:
+        page.unroute("**/search/search_index.json")
+
+
+def _search_with_titles_only(tab, server, built_site):
+    page, requests = open_page(tab, server + "countries/")
     box = page.get_by_role("searchbox", name="Search this site")
     box.focus()
     page.wait_for_timeout(300)
@@ -65,11 +55,10 @@ def test_search_loads_nothing_before_a_search_and_first_results_need_only_the_ti
     page.locator(".search-results a", has_text="Collective Security Treaty Organization").first.wait_for()
     assert server + "search/titles.json" in requests
     assert (built_site / "search/titles.json").stat().st_size <= 300_000
-    context.close()
 
 
-def test_without_javascript_the_search_box_leads_to_every_name(browser, server):
-    page, _ = open_page(browser, server + "countries/", java_script_enabled=False)
+def test_without_javascript_the_search_box_leads_to_every_name(tab_without_js, server):
+    page, _ = open_page(tab_without_js, server + "countries/")
     box = page.get_by_role("searchbox", name="Search this site")
     box.fill("Bordyuzha")
     box.press("Enter")
@@ -99,13 +88,13 @@ def _first_result(page, query: str) -> str:
     ("Moldavia", "countries/mda/"),             # an old name
     ("shanghai cooperation", "organizations/sco/"),
 ])
-def test_search_ranks_the_page_of_what_is_named_first(browser, server, query, page_url):
-    page, _ = open_page(browser, server + "countries/")
+def test_search_ranks_the_page_of_what_is_named_first(tab, server, query, page_url):
+    page, _ = open_page(tab, server + "countries/")
     assert _first_result(page, query).endswith("/" + page_url), query
 
 
-def test_search_by_keyboard_alone(browser, server):
-    page, _ = open_page(browser, server + "countries/")
+def test_search_by_keyboard_alone(tab, server):
+    page, _ = open_page(tab, server + "countries/")
     box = page.get_by_role("searchbox", name="Search this site")
     box.focus()
     page.keyboard.type("uzbek")
@@ -119,8 +108,8 @@ def test_search_by_keyboard_alone(browser, server):
     page.wait_for_url("**/repo/countries/uzb/")
 
 
-def test_the_results_page_shows_the_query_in_its_address(browser, server):
-    page, _ = open_page(browser, server + "search/?q=GUUAM")
+def test_the_results_page_shows_the_query_in_its_address(tab, server):
+    page, _ = open_page(tab, server + "search/?q=GUUAM")
     results = page.locator(".search-page-results li a")
     results.first.wait_for()
     assert "GUAM" in results.first.inner_text()
@@ -135,15 +124,15 @@ def test_the_results_page_shows_the_query_in_its_address(browser, server):
 @pytest.mark.parametrize("path", ["", "organizations/", "organizations/csto/", "countries/uzb/", "sources/",
                                   "articles/", "articles/kazantsev/", "articles/emerson/", "articles/grigorieva/",
                                   "people/bordyuzha/", "organizations/sco/map/", "organizations/nato/"])
-def test_no_page_scrolls_sideways(browser, server, path, width):
+def test_no_page_scrolls_sideways(tab, server, path, width):
     """Wide tables scroll inside their own box (articles' tables, the matrices), never the page."""
-    page, _ = open_page(browser, server + path, viewport={"width": width, "height": 740})
+    page, _ = open_page(tab, server + path, viewport={"width": width, "height": 740})
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{path or 'front page'} is {overflow}px too wide at {width}px"
 
 
-def test_a_wide_table_scrolls_in_its_box_by_keyboard(browser, server):
-    page, _ = open_page(browser, server + "articles/kazantsev/", viewport={"width": 1280, "height": 740})
+def test_a_wide_table_scrolls_in_its_box_by_keyboard(tab, server):
+    page, _ = open_page(tab, server + "articles/kazantsev/", viewport={"width": 1280, "height": 740})
     box = page.locator("#p92 .table-scroll")
     assert box.evaluate("b => b.scrollWidth > b.clientWidth"), "Table 1 is expected to be wider than the text"
     box.focus()
@@ -151,8 +140,8 @@ def test_a_wide_table_scrolls_in_its_box_by_keyboard(browser, server):
     page.wait_for_function("document.querySelector('#p92 .table-scroll').scrollLeft > 0")
 
 
-def test_a_paragraph_link_lands_on_its_paragraph(browser, server):
-    page, _ = open_page(browser, server + "organizations/csto/")
+def test_a_paragraph_link_lands_on_its_paragraph(tab, server):
+    page, _ = open_page(tab, server + "organizations/csto/")
     mentions = page.locator("section[aria-labelledby=mentions]")
     link = mentions.get_by_role("link", name="34").first
     target = link.get_attribute("href").split("#")[1]
@@ -162,22 +151,22 @@ def test_a_paragraph_link_lands_on_its_paragraph(browser, server):
     assert page.evaluate("location.hash") == f"#{target}"
 
 
-def test_breadcrumbs_lead_back_up(browser, server):
-    page, _ = open_page(browser, server + "countries/uzb/")
+def test_breadcrumbs_lead_back_up(tab, server):
+    page, _ = open_page(tab, server + "countries/uzb/")
     page.get_by_role("navigation", name="Breadcrumbs").get_by_role("link", name="Countries").click()
     page.wait_for_url("**/repo/countries/")
     assert page.locator("h1").inner_text() == "Countries"
 
 
-def test_dark_scheme_changes_the_colours(browser, server):
-    light, _ = open_page(browser, server, color_scheme="light")
-    dark, _ = open_page(browser, server, color_scheme="dark")
+def test_dark_scheme_changes_the_colours(tab, server):
     style = "getComputedStyle(document.body).backgroundColor"
-    assert light.evaluate(style) != dark.evaluate(style)
+    light = open_page(tab, server, color_scheme="light")[0].evaluate(style)
+    dark = open_page(tab, server, color_scheme="dark")[0].evaluate(style)
+    assert light != dark
 
 
-def test_changing_the_matrix_year(browser, server):
-    page, _ = open_page(browser, server + "matrix/")
+def test_changing_the_matrix_year(tab, server):
+    page, _ = open_page(tab, server + "matrix/")
     page.locator("details.all-years summary").click()
     page.get_by_role("link", name="2008", exact=True).click()
     page.wait_for_url("**/repo/matrix/2008/")
@@ -195,8 +184,8 @@ def _matrix_column(page, label: str) -> int:
     return page.locator("table.matrix thead th").all_inner_texts().index(label)
 
 
-def test_matrix_filters_recount_and_stay_in_the_address_across_years(browser, server):
-    page, _ = open_page(browser, server + "matrix/2008/")
+def test_matrix_filters_recount_and_stay_in_the_address_across_years(tab, server):
+    page, _ = open_page(tab, server + "matrix/2008/")
     csto = _matrix_column(page, "CSTO")
     total = lambda: page.locator("table.matrix tfoot td").nth(csto - 1).inner_text()  # noqa: E731
     assert total() == "7"  # Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia, Tajikistan, Uzbekistan
@@ -215,8 +204,8 @@ def test_matrix_filters_recount_and_stay_in_the_address_across_years(browser, se
     assert "France" not in page.locator("table.matrix tbody tr:visible th[scope=row]").all_inner_texts()
 
 
-def test_matrix_header_row_and_country_column_stay_in_view(browser, server):
-    page, _ = open_page(browser, server + "matrix/2008/", viewport={"width": 1280, "height": 800})
+def test_matrix_header_row_and_country_column_stay_in_view(tab, server):
+    page, _ = open_page(tab, server + "matrix/2008/", viewport={"width": 1280, "height": 800})
     box = page.locator(".matrix-scroll")
     box.evaluate("b => { b.scrollTop = 600; b.scrollLeft = 900; }")
     top = box.bounding_box()["y"]
@@ -227,8 +216,8 @@ def test_matrix_header_row_and_country_column_stay_in_view(browser, server):
     assert abs(country["x"] - left) < 3, (country, left)
 
 
-def test_on_a_phone_a_country_of_the_matrix_reads_as_its_organizations(browser, server):
-    page, _ = open_page(browser, server + "matrix/2008/", viewport={"width": 360, "height": 740})
+def test_on_a_phone_a_country_of_the_matrix_reads_as_its_organizations(tab, server):
+    page, _ = open_page(tab, server + "matrix/2008/", viewport={"width": 360, "height": 740})
     row = page.locator("table.matrix tbody tr", has=page.get_by_role("link", name="Kazakhstan", exact=True))
     # What the card shows: each cell that is drawn, with the organization its ::before names.
     shown = row.evaluate("""r => [...r.cells].filter((c) => c.tagName === 'TD' && c.getClientRects().length)
@@ -239,32 +228,32 @@ def test_on_a_phone_a_country_of_the_matrix_reads_as_its_organizations(browser, 
     assert "NATO" not in shown  # cells without a status are left out of the card
 
 
-def test_what_changed_in_a_year(browser, server):
-    page, _ = open_page(browser, server + "matrix/2006/")
+def test_what_changed_in_a_year(tab, server):
+    page, _ = open_page(tab, server + "matrix/2006/")
     changes = page.locator("section[aria-labelledby=changes]").inner_text()
     assert re.search(r"Uzbekistan joined the CSTO", changes) or re.search(r"Uzbekistan.*CSTO", changes), changes
 
 
-def test_copy_link_puts_the_paragraph_address_on_the_clipboard(browser, server):
-    page, _ = open_page(browser, server + "articles/kazantsev/", permissions=["clipboard-read", "clipboard-write"])
+def test_copy_link_puts_the_paragraph_address_on_the_clipboard(tab, server):
+    page, _ = open_page(tab, server + "articles/kazantsev/", permissions=["clipboard-read", "clipboard-write"])
     button = page.locator("#p3 .copy-link")
     button.click()
     page.wait_for_function("document.querySelector('#p3 .copy-link').textContent === 'copied'")
     assert page.evaluate("navigator.clipboard.readText()") == server + "articles/kazantsev/#p3"
 
 
-def test_without_javascript_the_paragraph_number_is_the_permalink(browser, server):
-    page, _ = open_page(browser, server + "articles/kazantsev/", java_script_enabled=False)
+def test_without_javascript_the_paragraph_number_is_the_permalink(tab_without_js, server):
+    page, _ = open_page(tab_without_js, server + "articles/kazantsev/")
     assert page.locator(".copy-link").count() == 0
     page.locator("#p3 a.pnum").click()
     page.wait_for_url("**/articles/kazantsev/#p3")
 
 
 @pytest.mark.parametrize("path", ["organizations/csto/", "countries/kaz/"])
-def test_chart_text_keeps_its_size_on_a_phone_in_both_schemes(browser, server, path):
+def test_chart_text_keeps_its_size_on_a_phone_in_both_schemes(tab, server, path):
     """The chart reflows (a row's label above its bar) instead of shrinking as one image would."""
     for scheme in ("light", "dark"):
-        page, _ = open_page(browser, server + path, viewport={"width": 360, "height": 740}, color_scheme=scheme)
+        page, _ = open_page(tab, server + path, viewport={"width": 360, "height": 740}, color_scheme=scheme)
         sizes = page.evaluate("""() => [...document.querySelectorAll(
             '.chart-label, .chart-axis span, .chart-legend, .chart figcaption')]
             .filter((e) => e.getClientRects().length).map((e) => parseFloat(getComputedStyle(e).fontSize))""")
@@ -273,9 +262,9 @@ def test_chart_text_keeps_its_size_on_a_phone_in_both_schemes(browser, server, p
         assert chart["x"] >= 0 and chart["x"] + chart["width"] <= 360
 
 
-def test_the_members_of_a_year_on_the_map_on_a_phone(browser, server):
+def test_the_members_of_a_year_on_the_map_on_a_phone(tab, server):
     """organizations/sco/map/#y2024: the map of the period holding 2024, with 2024's states."""
-    page, _ = open_page(browser, server + "organizations/sco/map/#y2024", viewport={"width": 360, "height": 740},
+    page, _ = open_page(tab, server + "organizations/sco/map/#y2024", viewport={"width": 360, "height": 740},
                         color_scheme="dark")
     period = page.locator("section.map-period", has=page.locator("#y2024"))
     if not period.count():  # 2024 opens its own period
@@ -290,8 +279,8 @@ def test_the_members_of_a_year_on_the_map_on_a_phone(browser, server):
     assert member.evaluate("e => getComputedStyle(e).fill") not in ("", "none", "rgb(0, 0, 0)")
 
 
-def test_timeline_filters_stay_in_the_address_and_year_links_follow_them(browser, server):
-    page, _ = open_page(browser, server + "timeline/?org=sco")
+def test_timeline_filters_stay_in_the_address_and_year_links_follow_them(tab, server):
+    page, _ = open_page(tab, server + "timeline/?org=sco")
     assert page.locator(".timeline-filters select[data-filter=org]").input_value() == "sco"
     shown_years = page.locator("section.year:visible h2").all_inner_texts()
     links = page.locator("nav.years a:visible").all_inner_texts()
@@ -303,8 +292,8 @@ def test_timeline_filters_stay_in_the_address_and_year_links_follow_them(browser
                for e in page.locator("section.year li[data-kind]:visible").all())
 
 
-def test_the_changes_between_two_years_stay_in_the_address(browser, server):
-    page, _ = open_page(browser, server + "matrix/changes/?from=2004&to=2006")
+def test_the_changes_between_two_years_stay_in_the_address(tab, server):
+    page, _ = open_page(tab, server + "matrix/changes/?from=2004&to=2006")
     years = page.locator("section.change-year:visible h2").all_inner_texts()
     assert years and all(2004 <= int(y) <= 2006 for y in years)
     assert "Uzbekistan" in page.locator("section.change-year:visible").all_inner_texts()[-1]
