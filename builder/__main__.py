@@ -10,12 +10,13 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 import yaml
 
 from builder.core.model import SLUG
-from builder.load.problems import DataError
+from builder.load.problems import DataError, display_path
 from builder.load.project import as_of_day, load_project
 from builder.load.validate import check_plugin_options
 
@@ -65,7 +66,8 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def check(root: Path, config_file: Path) -> int:
+def check(root: Path, config_file: Path, hand_over: bool = False) -> int:
+    """Validate the project; with `hand_over`, keep it for the build that follows (load_project)."""
     text = _config_text(config_file)  # read once: the options, the docs folder, the option check
     config = _site_config(config_file, text)
     options = _plugin_options(config)
@@ -78,7 +80,7 @@ def check(root: Path, config_file: Path) -> int:
             print(error, file=sys.stderr)
             return 1
     try:
-        project = load_project(data_dir, _docs_dir(root, config), root, as_of)
+        project = load_project(data_dir, _docs_dir(root, config), root, as_of, hand_over=hand_over)
         data, articles = project.data, project.articles
     except DataError as error:
         print(error.report(), file=sys.stderr)
@@ -134,20 +136,47 @@ def update_urls(root: Path, config_file: Path) -> int:
 
 def build(root: Path, config_file: Path, site_dir: Path) -> int:
     """Check, then build; the plugin stages the output, so site/ changes only when all succeeded."""
-    if check(root, config_file) != 0:
+    if check(root, config_file, hand_over=True) != 0:
         print(f"build stopped; {site_dir.name}/ was left as it was.", file=sys.stderr)
         return 1
-    result = subprocess.run(
-        # Not --quiet: MkDocs then stops counting warnings, and strict mode would let them pass.
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "--config-file", str(config_file), "--site-dir", str(site_dir)],
-        cwd=root, env={**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(root, config_file)},
-    )
-    if result.returncode != 0:
+    if _mkdocs_build(root, config_file, site_dir) != 0:
         print(f"build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
         return 1
     print(f"built {site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir}/")
     return 0
+
+
+def _mkdocs_build(root: Path, config_file: Path, site_dir: Path) -> int:
+    """`mkdocs build --strict` in this process, from the project folder: its exit status.
+
+    In this process, the plugin takes over the project `check` has just loaded (and starting a
+    second Python would cost as much again as the real site's data)."""
+    from jinja2 import TemplateSyntaxError
+    from mkdocs.__main__ import cli
+
+    saved_epoch, saved_cwd = os.environ.get("SOURCE_DATE_EPOCH"), os.getcwd()
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root, config_file)
+    os.chdir(root)
+    try:
+        # Not --quiet: MkDocs then stops counting warnings, and strict mode would let them pass.
+        cli.main(args=["build", "--strict", "--config-file", str(config_file), "--site-dir", str(site_dir)],
+                 prog_name="mkdocs")
+        return 0
+    except SystemExit as stop:  # click ends every command so, with its status
+        return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    except TemplateSyntaxError as error:  # a site's own template (custom_dir) that does not compile
+        place = Path(error.filename) if error.filename else config_file
+        print(f"{display_path(place, root)}:{error.lineno}: template syntax error: {error.message}", file=sys.stderr)
+        return 1
+    except Exception:  # not the user's mistake but ours: the whole story, as Python tells it
+        traceback.print_exc()
+        return 1
+    finally:
+        os.chdir(saved_cwd)
+        if saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
 
 
 def new(folder: Path) -> int:

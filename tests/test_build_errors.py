@@ -63,6 +63,10 @@ def test_a_failure_inside_mkdocs_also_leaves_the_old_site(project):
     result = run_builder(project, "build")
     assert result.returncode == 1
     assert result.stderr.rstrip().endswith("build failed; site/ was left as it was.")
+    # The user's mistake in one line, with its file and line, not a traceback.
+    assert "overrides/pages/country.html:1: template syntax error: Expected an expression, got 'end of statement block'" \
+        in result.stderr.splitlines()
+    assert "Traceback" not in result.stderr
     assert tree_digest(project / "site") == before
     assert not (project / ".site-staging").exists()
 

@@ -412,3 +412,19 @@ def test_an_article_takes_its_collection_record_and_its_own_keys_win(project):
     assert article.publication == {"container_title": "The Book of Regions", "container_title_source": None,
                                    "publisher": None, "editors": ["Ann Editor", "Bo Editor"], "year": 2010,
                                    "institution": "An Institute"}
+
+
+def test_a_checked_project_is_handed_over_once_and_only_while_its_files_are_unchanged(project):
+    """`python -m builder build` checks, then builds in the same process: the build takes over
+    what the check loaded, unless a file changed in between, and only once."""
+    def load(**options):
+        return load_project(project / "site_data", project / "content", project, **options)
+
+    checked = load(hand_over=True)
+    assert load() is checked          # the build that follows the check
+    assert load() is not checked      # once only: a later build reads the files again
+    checked = load(hand_over=True)
+    countries = project / "site_data" / "countries.yaml"
+    countries.write_text(countries.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    again = load()
+    assert again is not checked and again.data.countries.keys() == checked.data.countries.keys()

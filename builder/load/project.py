@@ -34,8 +34,46 @@ def load_dataset(data_dir: Path, docs_dir: Path, root: Path, as_of: dt.date | No
     return load_project(data_dir, docs_dir, root, as_of).data
 
 
-def load_project(data_dir: Path, docs_dir: Path, root: Path, as_of: dt.date | None = None) -> Project:
-    """The validated data, articles and redirects, or DataError carrying every problem in them."""
+# A project that `python -m builder build` has just checked, kept for the MkDocs build it then
+# runs in the same process: the plugin takes it over instead of reading and validating every file
+# a second time, unless one of them changed in between. Taken once, then forgotten.
+_handed_over: tuple[tuple, Project] | None = None
+
+
+def load_project(data_dir: Path, docs_dir: Path, root: Path, as_of: dt.date | None = None, *,
+                 hand_over: bool = False) -> Project:
+    """The validated data, articles and redirects, or DataError carrying every problem in them.
+
+    With `hand_over`, the next call with the same inputs (the build after a check) gets this same
+    project without loading it again."""
+    global _handed_over
+    inputs = _inputs(data_dir, docs_dir, root, as_of)
+    if _handed_over is not None:
+        (handed_inputs, project), _handed_over = _handed_over, None
+        if handed_inputs == inputs:
+            return project
+    project = _load(data_dir, docs_dir, root, as_of)
+    if hand_over:
+        _handed_over = (inputs, project)
+    return project
+
+
+def _inputs(data_dir: Path, docs_dir: Path, root: Path, as_of: dt.date | None) -> tuple:
+    """What a loaded project depends on: the folders, the day, and every file's size and time."""
+    files = []
+    for folder in (data_dir.resolve(), docs_dir.resolve()):
+        for current, _dirs, names in os.walk(folder):
+            for name in names:
+                path = os.path.join(current, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    stat = None
+                files.append((path, stat and (stat.st_mtime_ns, stat.st_size)))
+    return (data_dir.resolve(), docs_dir.resolve(), root.resolve(), as_of, sorted(files, key=lambda f: f[0]))
+
+
+def _load(data_dir: Path, docs_dir: Path, root: Path, as_of: dt.date | None) -> Project:
     problems = outside_links(docs_dir, root) + outside_links(data_dir, root)
     data, data_problems = loader.load(data_dir, root)
     problems += data_problems
