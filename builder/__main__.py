@@ -249,7 +249,10 @@ def main(argv: list[str] | None = None) -> int:
     import_parser.add_argument("--running-head", action="append", default=[],
                                help="a running head line to drop (repeatable)")
     bench_parser = commands.add_parser("bench", help="build a synthetic project of N articles, and plain MkDocs")
-    bench_parser.add_argument("--scale", type=int, default=100, help="number of articles (default 100)")
+    bench_parser.add_argument("--scale", type=int, action="append",
+                              help="number of articles (default 100); repeat it to compare scales in one run")
+    bench_parser.add_argument("--rounds", type=int, default=1,
+                              help="build each project this many times, the scales in turn; medians are reported")
     bench_parser.add_argument("--json", action="store_true", help="print one line of JSON")
     bench_parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     new_parser = commands.add_parser("new", help="start a new site: an example site in a new folder")
@@ -271,7 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         from builder import bench
 
-        return bench.main(args.scale, args.json, args.keep)
+        if args.rounds < 1 or any(scale < 1 for scale in args.scale or []):
+            parser.error("--scale and --rounds must be at least 1")
+        return bench.main(args.scale or [100], args.json, args.keep, args.rounds)
     site_dir = (args.site_dir or root / "site").resolve()
     return build(root, config_file, site_dir)
 

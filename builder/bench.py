@@ -11,7 +11,10 @@ as text, the same Markdown extensions), a minimal theme without site-wide naviga
 own search plugin, and no reference plugin.
 
 Each build runs as its own process; its wall time and peak memory (ru_maxrss) are its own.
-Everything is seeded, so two runs at one scale build the same project.
+Everything is seeded, so two runs at one scale build the same project. With several `--scale`s and
+`--rounds`, the projects are built in turn (100, 1000, 100, 1000, …), each figure is the median of
+its rounds, and a last line says how time a page grows from the smallest scale to the largest:
+this machine's speed drifts by a third within minutes, and builds minutes apart are not comparable.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import string
 import subprocess
 import sys
@@ -199,30 +203,72 @@ def timed_build(project: Path) -> tuple[float, float, float, int]:
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, pages
 
 
-def run(scale: int, keep: Path | None = None) -> dict:
-    folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="bench-"))
-    try:
-        ours, plain = write_projects(folder, scale)
-        seconds, cpu, peak, pages = timed_build(ours)
-        plain_seconds, plain_cpu, _, plain_pages = timed_build(plain)
-    finally:
-        if not keep:
-            shutil.rmtree(folder, ignore_errors=True)
+def _summary(scale: int, ours: list[tuple], plain: list[tuple]) -> dict:
+    """One scale's figures: the median of its rounds for each figure."""
+    seconds, cpu = statistics.median([r[0] for r in ours]), statistics.median([r[1] for r in ours])
+    peak, pages = max(r[2] for r in ours), ours[0][3]
+    plain_seconds, plain_cpu, plain_pages = statistics.median([r[0] for r in plain]), statistics.median([r[1] for r in plain]), plain[0][3]
+    # Each round's own ratio to the plain build that ran just after it, so that a change in the
+    # machine's speed between rounds moves both sides.
+    ratios = [(o[0] / pages) / (p[0] / plain_pages) for o, p in zip(ours, plain)]
     return {"pages": pages, "seconds": round(seconds, 2), "peak_rss_mb": round(peak, 1),
             "plain_mkdocs_seconds": round(plain_seconds, 2), "plain_pages": plain_pages, "scale": scale,
             "ms_per_page": round(1000 * seconds / pages, 2), "plain_ms_per_page": round(1000 * plain_seconds / plain_pages, 2),
-            "ratio_per_page": round((seconds / pages) / (plain_seconds / plain_pages), 2),
+            "ratio_per_page": round(statistics.median(ratios), 2),
             "cpu_seconds": round(cpu, 2), "plain_cpu_seconds": round(plain_cpu, 2),
-            "cpu_ms_per_page": round(1000 * cpu / pages, 2)}
+            "cpu_ms_per_page": round(1000 * cpu / pages, 2), "rounds": len(ours),
+            "seconds_per_round": [round(r[0], 2) for r in ours]}
 
 
-def main(scale: int, as_json: bool, keep: Path | None = None) -> int:
-    result = run(scale, keep)
-    if as_json:
-        print(json.dumps(result))
-    else:
-        print(f"scale {scale}: {result['pages']:,} pages in {result['seconds']} s ({result['ms_per_page']} ms a page), "
-              f"peak {result['peak_rss_mb']} MB; plain MkDocs: {result['plain_pages']:,} pages in "
-              f"{result['plain_mkdocs_seconds']} s ({result['plain_ms_per_page']} ms a page); "
-              f"ratio per page {result['ratio_per_page']}; CPU {result['cpu_seconds']} s ({result['cpu_ms_per_page']} ms a page)")
+def run(scales: list[int], rounds: int = 1, keep: Path | None = None) -> list[dict]:
+    """Each scale's project written once, then built `rounds` times, the scales in turn (100, 1000,
+    100, 1000, …) so that a drift in the machine's speed reaches every scale alike."""
+    folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        projects = {scale: write_projects(folder / f"scale-{scale}", scale) for scale in scales}
+        times: dict[int, tuple[list, list]] = {scale: ([], []) for scale in scales}
+        for _ in range(rounds):
+            for scale, (ours, plain) in projects.items():
+                times[scale][0].append(timed_build(ours))
+                times[scale][1].append(timed_build(plain))
+    finally:
+        if not keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    return [_summary(scale, *times[scale]) for scale in scales]
+
+
+def growth(results: list[dict]) -> dict:
+    """How time a page grows from the smallest scale to the largest: in seconds, in CPU, and against
+    the plain-MkDocs build of the same rounds (which the machine's speed moves alike); and time an
+    article, for the input grows with the scale (articles, organizations, people) while the pages
+    do not all do (200 countries and the years at every scale)."""
+    small, large = min(results, key=lambda r: r["scale"]), max(results, key=lambda r: r["scale"])
+    return {"from_scale": small["scale"], "to_scale": large["scale"],
+            "ms_per_page_growth": round(large["ms_per_page"] / small["ms_per_page"], 2),
+            "seconds_per_article_growth": round((large["seconds"] / large["scale"]) / (small["seconds"] / small["scale"]), 2),
+            "cpu_ms_per_page_growth": round(large["cpu_ms_per_page"] / small["cpu_ms_per_page"], 2),
+            "ratio_per_page_growth": round(large["ratio_per_page"] / small["ratio_per_page"], 2)}
+
+
+def main(scales: list[int], as_json: bool, keep: Path | None = None, rounds: int = 1) -> int:
+    results = run(scales, rounds, keep)
+    for result in results:
+        if as_json:
+            print(json.dumps(result))
+        else:
+            print(f"scale {result['scale']}: {result['pages']:,} pages in {result['seconds']} s "
+                  f"({result['ms_per_page']} ms a page), peak {result['peak_rss_mb']} MB; plain MkDocs: "
+                  f"{result['plain_pages']:,} pages in {result['plain_mkdocs_seconds']} s "
+                  f"({result['plain_ms_per_page']} ms a page); ratio per page {result['ratio_per_page']}; "
+                  f"CPU {result['cpu_seconds']} s ({result['cpu_ms_per_page']} ms a page)"
+                  + (f"; medians of {rounds} rounds" if rounds > 1 else ""))
+    if len(results) > 1:
+        change = growth(results)
+        if as_json:
+            print(json.dumps(change))
+        else:
+            print(f"time a page from scale {change['from_scale']} to {change['to_scale']}: "
+                  f"×{change['ms_per_page_growth']} in seconds, ×{change['cpu_ms_per_page_growth']} in CPU, "
+                  f"×{change['ratio_per_page_growth']} against plain MkDocs; time an article "
+                  f"×{change['seconds_per_article_growth']}")
     return 0

@@ -45,3 +45,26 @@ def test_the_same_seed_makes_the_same_project(tmp_path):
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file() and "templates" not in p.parts)
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file() and "templates" not in p.parts)
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+
+def test_the_plugin_paces_the_garbage_collector_for_the_build_and_restores_it():
+    import gc
+
+    from builder.mkdocs.plugin import ReferencePlugin
+
+    before = gc.get_threshold()
+    plugin = ReferencePlugin()
+    plugin.on_startup(command="build", dirty=False)
+    try:
+        assert gc.get_threshold() == (max(ReferencePlugin.GC_THRESHOLD, before[0]), *before[1:])
+    finally:
+        plugin.on_shutdown()
+    assert gc.get_threshold() == before
+
+
+def test_growth_compares_time_a_page_between_the_smallest_and_the_largest_scale():
+    small = {"scale": 100, "seconds": 4.0, "ms_per_page": 4.0, "cpu_ms_per_page": 4.0, "ratio_per_page": 0.2}
+    large = {"scale": 1000, "seconds": 36.0, "ms_per_page": 4.4, "cpu_ms_per_page": 4.6, "ratio_per_page": 0.25}
+    assert bench.growth([large, small]) == {"from_scale": 100, "to_scale": 1000, "ms_per_page_growth": 1.1,
+                                            "seconds_per_article_growth": 0.9,
+                                            "cpu_ms_per_page_growth": 1.15, "ratio_per_page_growth": 1.25}

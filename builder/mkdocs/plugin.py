@@ -1,7 +1,8 @@
 """The MkDocs plugin: the adapter between MkDocs' build events and builder/ (the edition itself is
 builder.output.edition; the options are builder.mkdocs.options).
 
-on_startup        notes the command: `build` and `gh-deploy` write into a staging folder
+on_startup        notes the command: `build` and `gh-deploy` write into a staging folder; sets
+                  the garbage collector's pace for the build (on_shutdown restores it)
 on_config         loads and validates site_data/ and the articles (all problems at once, before
                   anything is written), adds the article Markdown extension, and stages the output
 on_files          adds one virtual page per organization, country, person and index
@@ -20,6 +21,7 @@ on_build_error, on_shutdown  drop the staged output of a failed build, or swap i
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 from functools import cache, partial
 from pathlib import Path
@@ -57,7 +59,18 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
     dirty = False  # mkdocs build --dirty (on_startup)
     as_of: dt.date | None = None
 
+    # How many new objects start a collection of the youngest generation while MkDocs runs with
+    # this plugin (CPython's default is 700). A build makes millions of short-lived objects and
+    # keeps a few hundred thousand (the data, the pages, the search entries): at the default pace
+    # the older generations are scanned over and over, and the full collections grow with the
+    # site (2.7 s of a 5,700-page build against 0.2 s of an 830-page one; 0.6 s and 0.03 s at this
+    # pace). Garbage is still collected; it only waits for more of it.
+    GC_THRESHOLD = 5000
+    _gc_thresholds: tuple[int, int, int] | None = None
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._gc_thresholds = gc.get_threshold()
+        gc.set_threshold(max(self.GC_THRESHOLD, self._gc_thresholds[0]), *self._gc_thresholds[1:])
         # `serve` builds into its own temporary folder, and a dirty build keeps what is there.
         self.command = command if not dirty else None
         self.dirty = dirty  # a dirty build writes only the pages that changed
@@ -110,6 +123,8 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             self.staged.abort()
 
     def on_shutdown(self) -> None:
+        if self._gc_thresholds is not None:
+            gc.set_threshold(*self._gc_thresholds)
         staged, self.staged = self.staged, None
         if staged is None:
             return
