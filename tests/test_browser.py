@@ -234,12 +234,17 @@ def test_what_changed_in_a_year(tab, server):
     assert re.search(r"Uzbekistan joined the CSTO", changes) or re.search(r"Uzbekistan.*CSTO", changes), changes
 
 
-def test_copy_link_puts_the_paragraph_address_on_the_clipboard(tab, server):
+def test_cite_copies_a_paragraphs_and_a_notes_citation_with_its_locator_and_address(tab, server):
     page, _ = open_page(tab, server + "articles/kazantsev/", permissions=["clipboard-read", "clipboard-write"])
     button = page.locator("#p3 .copy-link")
+    assert button.get_attribute("aria-label") == "Copy a citation of paragraph 3"
     button.click()
     page.wait_for_function("document.querySelector('#p3 .copy-link').textContent === 'copied'")
-    assert page.evaluate("navigator.clipboard.readText()") == server + "articles/kazantsev/#p3"
+    assert page.evaluate("navigator.clipboard.readText()") == f"Kazantsev, n.d., ¶ 3. {server}articles/kazantsev/#p3"
+    note = page.locator("#fn56 .copy-link")
+    note.click()
+    page.wait_for_function("document.querySelector('#fn56 .copy-link').textContent === 'copied'")
+    assert page.evaluate("navigator.clipboard.readText()") == f"Kazantsev, n.d., n. 56. {server}articles/kazantsev/#fn56"
 
 
 def test_without_javascript_the_paragraph_number_is_the_permalink(tab_without_js, server):

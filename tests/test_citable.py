@@ -15,15 +15,26 @@ import pytest
 from bs4 import BeautifulSoup
 
 from builder.load.articles import Article, Author
-from builder.output.cite import article_work, bibtex, citations, csl_json, page_work, ris
+from builder.output.cite import (
+    bibtex,
+    citations,
+    csl_json,
+    edition_work,
+    page_work,
+    paragraph_citations,
+    printed_work,
+    ris,
+    short_form,
+)
 
 from conftest import PUBLISHED_URL, ROOT, digest, page_facts, run_builder
 
 URL = "https://example.github.io/repo/articles/kazantsev/"
+SITE = "Security Organizations in Europe and Eurasia"
 KAZANTSEV = Article(
     slug="kazantsev", file="", kind="chapter", order=5,
     title="Post-Soviet Security Organizations With Russia’s Participation: Can the Culture of Free-riding Be Overcome?",
-    authors=[Author("Andrey Kazantsev")],
+    authors=[Author("Andrey Kazantsev")], pages="50–80", pages_inferred=True,
     publication={"container_title": "International security organizations in Eurasia: Rivalry and co-operation",
                  "year": None, "publisher": None},
 )
@@ -31,59 +42,101 @@ SAFRANCHUK = Article(
     slug="safranchuk", file="", kind="journal-article", order=0,
     title="The Competition for Security Roles in Central Asia", authors=[Author("Ivan A. Safranchuk")],
     publication={"journal": None, "journal_identified": "Russia in Global Affairs", "issue": "No. 1",
-                 "year": 2008, "months": "January–March"},
+                 "year": 2008, "months": "January–March", "date": "2008-01/03"},
 )
+PREFACE = Article(slug="editorial-preface", file="", kind="preface", order=0, title="Editorial preface",
+                  pages="5", pages_inferred=True, publication=KAZANTSEV.publication)
 BOOK = "<i>International security organizations in Eurasia: Rivalry and co-operation</i>"
 TITLE = "Post-Soviet Security Organizations With Russia’s Participation: Can the Culture of Free-riding Be Overcome?"
+UNPRINTED = "Publisher, year and editors are not printed in the source."
 
 
-def test_chapter_without_a_printed_year_in_three_styles():
-    cited = citations(article_work(KAZANTSEV, URL))
-    assert cited["Chicago"] == f"Kazantsev, Andrey. n.d. “{TITLE}” In {BOOK}. {URL}."
-    assert cited["APA"] == f"Kazantsev, A. (n.d.). {TITLE} In {BOOK}. {URL}"
-    assert cited["MLA"] == f"Kazantsev, Andrey. “{TITLE}” {BOOK}, {URL}."
+def test_a_chapter_as_printed_no_year_no_editors_and_its_inferred_pages_in_brackets():
+    cited = citations(printed_work(KAZANTSEV, UNPRINTED))
+    assert cited["Chicago"] == f"Kazantsev, Andrey. n.d. “{TITLE}” In {BOOK}, [50]–[80]."
+    assert cited["APA"] == f"Kazantsev, A. (n.d.). {TITLE} In {BOOK} (pp. [50]–[80])."
+    assert cited["MLA"] == f"Kazantsev, Andrey. “{TITLE}” {BOOK}, pp. [50]–[80]."
 
 
-def test_journal_article_in_three_styles():
-    url = "https://example.github.io/repo/articles/safranchuk/"
-    cited = citations(article_work(SAFRANCHUK, url))
-    title = "The Competition for Security Roles in Central Asia"
-    assert cited["Chicago"] == (f"Safranchuk, Ivan A. 2008. “{title}.” <i>Russia in Global Affairs</i>, "
-                                f"no. 1 (January–March). {url}.")
-    assert cited["APA"] == f"Safranchuk, I. A. (2008). {title}. <i>Russia in Global Affairs</i>, (1). {url}"
-    assert cited["MLA"] == f"Safranchuk, Ivan A. “{title}.” <i>Russia in Global Affairs</i>, no. 1, 2008, {url}."
-
-
-def test_a_page_of_the_site_cites_the_site():
-    url = "https://example.github.io/repo/organizations/csto/"
-    work = page_work("org-csto", "Collective Security Treaty Organization (CSTO)",
-                     "Security Organizations in Europe and Eurasia", dt.date(2026, 11, 23), url)
+def test_the_preface_is_credited_to_its_unnamed_editors_as_a_group():
+    work = printed_work(PREFACE, UNPRINTED)
     cited = citations(work)
-    site = "Security Organizations in Europe and Eurasia"
-    assert cited["Chicago"] == (f"{site}. 2026. “Collective Security Treaty Organization (CSTO).” <i>{site}</i>. "
-                                f"Data as of November 23, 2026. {url}.")
-    assert cited["APA"] == f"{site}. (2026, November 23). <i>Collective Security Treaty Organization (CSTO)</i>. {url}"
-    assert cited["MLA"] == f"“Collective Security Treaty Organization (CSTO).” <i>{site}</i>, 23 Nov. 2026, {url}."
+    assert cited["Chicago"] == f"The editors. n.d. “Editorial preface.” In {BOOK}, [5]."
+    assert cited["APA"] == f"The editors. (n.d.). Editorial preface. In {BOOK} (p. [5])."
+    assert cited["MLA"] == f"The editors. “Editorial preface.” {BOOK}, p. [5]."
+    assert "author = {{The editors}}" in bibtex(work)  # braced: never split into a person's names
+    assert "AU  - The editors" in ris(work)  # no comma: one name, not "editors, The"
+    assert json.loads(csl_json(work))[0]["author"] == [{"literal": "The editors"}]
 
 
-def test_citation_files():
-    work = article_work(KAZANTSEV, URL)
+def test_journal_article_with_its_issue_and_months_in_three_styles():
+    cited = citations(printed_work(SAFRANCHUK))
+    title = "The Competition for Security Roles in Central Asia"
+    assert cited["Chicago"] == f"Safranchuk, Ivan A. 2008. “{title}.” <i>Russia in Global Affairs</i>, no. 1 (January–March)."
+    assert cited["APA"] == f"Safranchuk, I. A. (2008). {title}. <i>Russia in Global Affairs</i>, (1)."
+    assert cited["MLA"] == f"Safranchuk, Ivan A. “{title}.” <i>Russia in Global Affairs</i>, no. 1, Jan.–Mar. 2008."
+    work = printed_work(SAFRANCHUK)
+    assert json.loads(csl_json(work))[0]["issued"] == {"date-parts": [[2008, 1], [2008, 3]]}
+    assert "DA  - 2008/01//January–March" in ris(work)
+    assert "date = {2008-01/2008-03}" in bibtex(work)
+
+
+def test_the_online_edition_is_a_web_page_of_the_site_with_its_version_and_no_access_date():
+    online = edition_work(printed_work(KAZANTSEV, UNPRINTED), SITE, URL, dt.date(2026, 12, 3))
+    cited = citations(online)
+    assert cited["Chicago"] == (f"Kazantsev, Andrey. 2026. “{TITLE}” <i>{SITE}</i>. Last modified December 3, 2026. {URL}.")
+    assert cited["APA"] == f"Kazantsev, A. (2026, December 3). <i>{TITLE}</i> {SITE}. {URL}"
+    assert cited["MLA"] == f"Kazantsev, Andrey. “{TITLE}” <i>{SITE}</i>, 3 Dec. 2026, {URL}."
+    item = json.loads(csl_json(online))[0]
+    assert item["type"] == "webpage" and item["issued"] == {"date-parts": [[2026, 12, 3]]} and "accessed" not in item
+    assert item["note"].startswith("Online edition of: Kazantsev, Andrey. n.d. “Post-Soviet")
+    assert "urldate" not in bibtex(online) and "Y2  -" not in ris(online)
+
+
+def test_a_page_of_the_site_cites_the_site_with_its_version_and_the_day_its_data_speaks_for():
+    url = "https://example.github.io/repo/organizations/csto/"
+    work = page_work("org-csto", "Collective Security Treaty Organization (CSTO)", SITE, dt.date(2026, 11, 23), url,
+                     dt.date(2026, 12, 3))
+    cited = citations(work)
+    assert cited["Chicago"] == (f"{SITE}. 2026. “Collective Security Treaty Organization (CSTO).” <i>{SITE}</i>. "
+                                f"Last modified December 3, 2026. Data as of November 23, 2026. {url}.")
+    assert cited["APA"] == f"{SITE}. (2026, December 3). <i>Collective Security Treaty Organization (CSTO)</i>. {url}"
+    assert cited["MLA"] == f"“Collective Security Treaty Organization (CSTO).” <i>{SITE}</i>, 3 Dec. 2026, {url}."
+    dataset = page_work("matrix", "Member matrix", SITE, dt.date(2026, 11, 23), url, dt.date(2026, 12, 3), "dataset")
+    assert "<i>Member matrix</i> [Data set]." in citations(dataset)["APA"]
+    assert ris(dataset).startswith("TY  - DATA")
+
+
+def test_citation_files_of_a_chapter():
+    work = printed_work(KAZANTSEV, UNPRINTED)
+    note = f"{UNPRINTED} The source prints no numbers on these pages; they are inferred."
     assert bibtex(work) == (
         "@incollection{kazantsev,\n"
         "  author = {Kazantsev, Andrey},\n"
         f"  title = {{{{{TITLE}}}}},\n"
         "  booktitle = {International security organizations in Eurasia: Rivalry and co-operation},\n"
-        "  note = {Year of publication not printed in the source},\n"
-        f"  url = {{{URL}}}\n}}\n")
+        "  year = {n.d.},\n"
+        "  pages = {[50]--[80]},\n"
+        f"  note = {{{note}}}\n}}\n")
     assert ris(work).split("\r\n") == [
         "TY  - CHAP", "AU  - Kazantsev, Andrey", f"TI  - {TITLE}",
         "T2  - International security organizations in Eurasia: Rivalry and co-operation",
-        f"UR  - {URL}", "ER  - ", ""]
+        "SP  - [50]", "EP  - [80]", f"N1  - {note}", "ER  - ", ""]
     item = json.loads(csl_json(work))[0]
     assert item == {"id": "kazantsev", "type": "chapter", "title": TITLE,
                     "author": [{"family": "Kazantsev", "given": "Andrey"}],
                     "container-title": "International security organizations in Eurasia: Rivalry and co-operation",
-                    "URL": URL}
+                    "page": "[50]–[80]", "note": note}
+
+
+def test_each_paragraph_and_note_is_a_csl_citation_with_its_locator_and_address():
+    work = printed_work(KAZANTSEV, UNPRINTED)
+    assert short_form(work) == "Kazantsev, n.d."
+    cited = json.loads(paragraph_citations(work, URL, [1, 2], [36]))
+    assert [c["citationID"] for c in cited] == ["kazantsev-p1", "kazantsev-p2", "kazantsev-fn36"]
+    item = cited[2]["citationItems"][0]
+    assert (item["id"], item["locator"], item["label"], item["uris"]) == ("kazantsev", "36", "note", [f"{URL}#fn36"])
+    assert item["itemData"]["page"] == "[50]–[80]"
 
 
 def _meta(page: BeautifulSoup) -> dict[str, list[str]]:
@@ -106,12 +159,16 @@ def test_every_article_has_zotero_metadata_citations_and_downloads(published_sit
         assert "citation_journal_title" in meta or "citation_inbook_title" in meta
         assert meta["DC.title"] and meta["og:type"] == ["article"]
         ld = json.loads(page.find("script", type="application/ld+json").string)
-        assert ld["@type"] == "ScholarlyArticle"
+        assert ld["@type"] == "WebPage" and ld["mainEntity"]["@type"] in ("Chapter", "ScholarlyArticle")
+        assert ld["dateModified"] == meta["article:modified_time"][0]
         assert page.find("link", rel="canonical")["href"] == f"{PUBLISHED_URL}articles/{path.stem}/"
-        styles = [dt_.get_text() for dt_ in page.select(".cite-block dt")]
-        assert styles == ["Chicago", "APA", "MLA"]
-        for name in ("cite.bib", "cite.ris", "cite.json"):
-            assert (page_dir / name).is_file() and page.select_one(f'.cite-block a[href="{name}"]')
+        layers = [h.get_text() for h in page.select(".cite-block h3")]
+        assert layers == ["The text as printed", "This online edition"]
+        for layer in page.select(".cite-layer"):
+            assert [dt_.get_text() for dt_ in layer.select("dt")] == ["Chicago", "APA", "MLA"]
+        for name in ("cite.bib", "cite.ris", "cite.json", "cite-online.bib", "cite-online.ris", "cite-online.json",
+                     "cite-paragraphs.json"):
+            assert (page_dir / name).is_file() and page.select_one(f'.cite-block a[href="{name}"]'), name
 
 
 def test_entity_pages_are_web_pages_for_reference_managers(published_site):
@@ -120,7 +177,8 @@ def test_entity_pages_are_web_pages_for_reference_managers(published_site):
         meta = _meta(page)
         assert not [name for name in meta if name.startswith("citation_")]
         assert meta["DC.title"] and meta["og:title"] and meta["og:url"] == [f"{PUBLISHED_URL}{url}/"]
-        assert json.loads(page.find("script", type="application/ld+json").string)["@type"] == kind
+        ld = json.loads(page.find("script", type="application/ld+json").string)
+        assert (ld.get("about") or ld.get("mainEntity"))["@type"] == kind and ld["dateModified"]
         assert (published_site / url / "cite.ris").read_text().startswith("TY  - ELEC")
 
 
@@ -258,6 +316,12 @@ def test_a_page_of_the_data_gives_its_date_and_leaves_the_access_date_to_the_rea
     bib = (built_site / url / "cite.bib").read_text()
     ris = (built_site / url / "cite.ris").read_text()
     assert "urldate" not in bib and "\nY2  -" not in ris  # the reader's tool fills in the day it was read
-    assert "date = {2026-11-23}" in bib and "\nDA  - 2026/11/23" in ris  # the day the data speaks for
+    # The item's date is the page's version: the day its content last changed, as its JSON-LD says
+    # (never after the build's own date, 2 December 2025 in this build); the data's own day is a note.
+    page = BeautifulSoup((built_site / url / "index.html").read_text(), "html.parser")
+    modified = dt.date.fromisoformat(json.loads(page.find("script", type="application/ld+json").string)["dateModified"])
+    assert modified <= dt.date(2025, 12, 2)
+    assert f"date = {{{modified.isoformat()}}}" in bib and f"\nDA  - {modified:%Y/%m/%d}" in ris
+    assert "Data as of 2026-11-23." in bib and "N1  - Data as of 2026-11-23." in ris
     item = json.loads((built_site / url / "cite.json").read_text())[0]
-    assert "accessed" not in item and item["issued"] == {"date-parts": [[2026, 11, 23]]}
+    assert "accessed" not in item and item["issued"] == {"date-parts": [[modified.year, modified.month, modified.day]]}

@@ -74,7 +74,7 @@ KNOWN_ATTRIBUTES = {
     "lang", "charset", "name", "content", "property", "rel", "href", "type", "media", "class", "id",
     "role", "aria-label", "aria-labelledby", "aria-live", "aria-current", "aria-describedby", "aria-hidden",
     "for", "placeholder", "autocomplete", "hidden", "data-index", "data-titles", "data-base", "title", "datetime",
-    "data-org", "data-country", "data-kind", "data-region", "data-col", "data-entity", "data-style",
+    "data-org", "data-country", "data-cite", "data-kind", "data-region", "data-col", "data-entity", "data-style",
     "value", "scope", "download", "xmlns", "viewbox", "width", "height", "preserveaspectratio", "x",
     "y", "x1", "x2", "y1", "y2", "text-anchor", "fill", "patternunits", "patterntransform", "cx",
     "cy", "r", "stroke-width", "min", "max", "src", "defer", "start", "sizes", "checked", "data-filter",

@@ -172,3 +172,18 @@ def test_the_changes_of_a_year_tell_joined_changed_and_left(mini):
     assert ("Uzbekistan", "csto", "changed", "member", "suspended") in told(2012)
     assert any(country == "Uzbekistan" and org == "csto" and kind == "joined" for country, org, kind, _, _ in told(2006))
     assert not any(kind == "left" and org == "csto" for _, org, kind, _, _ in told(2012))  # a change, not a departure
+
+
+def test_a_page_is_made_from_the_files_of_what_it_shows_and_the_articles_naming_it(mini):
+    from builder.load.articles import Article
+    from builder.views.inputs import PageInputs
+
+    naming = Article(slug="a", file="content/articles/a.md", title="A", kind="chapter", order=1, mentions={"org:csto": 3})
+    other = Article(slug="b", file="content/articles/b.md", title="B", kind="chapter", order=2, mentions={"org:caco": 1})
+    inputs = PageInputs(mini, [naming, other])
+    files = inputs.of_entity("org", "csto")
+    assert {"site_data/organizations.yaml", "site_data/memberships.yaml", "site_data/sources.yaml",
+            "content/articles/a.md"} <= files
+    assert "content/articles/b.md" not in files  # an article that does not name it is not its content
+    assert inputs.of_article(naming) == {"content/articles/a.md"}
+    assert {"content/articles/a.md", "content/articles/b.md", "site_data/countries.yaml"} <= inputs.everything()

@@ -192,6 +192,7 @@ class _ParagraphNumbers(Treeprocessor):
                 kind, _, entity_id = entity.partition(":")
                 self.ext.mentions.add(kind, entity_id, self.ext.article, number)
             pending = []
+        paragraphs = number
         for index, element in enumerate(list(root)):
             if element.tag == "div" and "footnote" in (element.get("class") or "").split():
                 # The notes get a heading of their own (and so a place in the contents), which
@@ -203,6 +204,7 @@ class _ParagraphNumbers(Treeprocessor):
                 if rule is not None:
                     element.remove(rule)
                 break
+        notes: list[int] = []
         for footnotes in root.iter("div"):
             if "footnote" in (footnotes.get("class") or "").split():
                 # The notes themselves, not the items of a list inside a note; id="fn56" (set by the
@@ -212,9 +214,11 @@ class _ParagraphNumbers(Treeprocessor):
                     number = (item.get("id") or "").removeprefix("fn")
                     if not (number.isascii() and number.isdigit()):
                         continue
+                    notes.append(int(number))
                     for entity in _entities(item):
                         kind, _, entity_id = entity.partition(":")
                         self.ext.footnote_mentions.add(kind, entity_id, self.ext.article, int(number))
+        self.ext.numbered[self.ext.article] = (paragraphs, notes)
 
 
 def _entities(element) -> list[str]:
@@ -294,6 +298,9 @@ class ArticleExtension(Extension):
         self.label = label or (lambda kind, entity_id: entity_id)
         self.mentions = Mentions()
         self.footnote_mentions = Mentions()
+        # By article: how many paragraphs it numbers, and its notes' printed numbers (what a
+        # reader can cite in it, #p1 to #pN and #fn<n>).
+        self.numbered: dict[str, tuple[int, list[int]]] = {}
         self.article = ""
 
     def extendMarkdown(self, md: Markdown) -> None:

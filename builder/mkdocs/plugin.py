@@ -38,11 +38,13 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
 
 from builder.core.model import Dataset
 from builder.core.urls import relative_url
 from builder.load.problems import DataError
 from builder.load.project import Project, as_of_day, load_project
+from builder.load.revisions import read_revisions
 from builder.load.validate import check_plugin_options
 from builder.mkdocs.options import ReferenceConfig
 from builder.output import published, search
@@ -91,8 +93,11 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             self.as_of = self.as_of or dt.date.today()
         assert self.as_of is not None
         data_dir = self.config.data_dir
+        docs = Path(config.docs_dir).resolve()
+        docs_display = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.as_posix()
+        revisions = read_revisions(root, [data_dir, docs_display], get_build_datetime().date())
         self.edition = Edition(project, self.as_of, root / data_dir / published.MANIFEST,
-                               f"{data_dir}/{published.MANIFEST}")
+                               f"{data_dir}/{published.MANIFEST}", revisions, docs_display)
         config.markdown_extensions.append(self.edition.extension)  # type: ignore[arg-type]
         self.built = False
         if self.command in ("build", "gh-deploy"):
@@ -186,6 +191,8 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         # An article links the same few dozen entities hundreds of times: each href is made once.
         self.edition.extension.link = cache(partial(_entity_href, page, files))
         self.edition.extension.article = self.edition.article_slug(page.file.src_uri) or ""
+        # The sitemap's lastmod (MkDocs writes the sitemap before the pages): its content's last change.
+        page.update_date = self.edition.last_change(page.file.src_uri).isoformat()
         return markdown
 
     @event_priority(50)  # before the search plugin reads page.content

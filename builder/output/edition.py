@@ -22,8 +22,10 @@ from builder.load.articles import Article
 from builder.load.problems import DataError
 from builder.load.project import Project
 from builder.load.redirects import anchor_map
+from builder.load.revisions import Revisions
 from builder.markdown.annotations import ArticleExtension
 from builder.output import metadata, published, search, site_files
+from builder.views.inputs import PageInputs
 from builder.views.pages import GeneratedPage, SiteChoices, mention_view, neighbours, site_pages, unprinted_note
 
 
@@ -36,8 +38,12 @@ class SiteFacts:
 
 
 class Edition:
-    def __init__(self, project: Project, as_of: dt.date, manifest_path: Path, manifest_display: str):
+    def __init__(self, project: Project, as_of: dt.date, manifest_path: Path, manifest_display: str,
+                 revisions: Revisions, docs_display: str = "content"):
         self.data: Dataset = project.data
+        # When each input file last changed, and which files each page is made from: a page's date.
+        self.revisions, self.docs_display = revisions, docs_display
+        self.inputs = PageInputs(project.data, project.articles)
         self.redirects = project.redirects
         self.as_of = as_of
         self.articles: dict[str, Article] = {a.slug: a for a in project.articles}
@@ -88,18 +94,37 @@ class Edition:
             context["neighbours"] = self.neighbours.get(article.slug, {})
         description = metadata.page_description(article, generated, meta, site.description)
         context["page_description"] = description
-        address = f"{site.url}{url}" if site.url else None
-        cited, downloads = metadata.citation_context(self.data, self.as_of, article, generated, title,
-                                                     description, site.name, address)
+        modified = self.last_change(src_uri)
+        context["modified"] = modified
+        facts = metadata.PageFacts(title, description, site.name, site.url, f"{site.url}{url}" if site.url else None,
+                                   modified, self.as_of)
+        numbered = self.extension.numbered.get(article.slug, (0, [])) if article else (0, [])
+        context["article_notes"] = numbered[1]
+        cited, files = metadata.citation_context(self.data, article, generated, facts, numbered)
         context.update(cited)
-        if downloads is not None:
-            self.cite_files[url] = downloads
+        if files:
+            self.cite_files[url] = files
         moved = anchor_map(self.redirects, url)
         context["moved_anchors"] = {anchor: relative_url(target, url) for anchor, target in moved.items()}
         crumbs = [("Home", "")] + generated.breadcrumbs if generated and generated.breadcrumbs \
             else breadcrumbs(url, self.titles)
         context["breadcrumbs"] = [{"title": t, "url": u} for t, u in crumbs]
         return context
+
+    def last_change(self, src_uri: str) -> dt.date:
+        """The day the page's own content last changed (its JSON-LD dateModified, its sitemap entry)."""
+        generated = self.pages.get(src_uri)
+        slug = self.article_slug(src_uri)
+        article = self.articles[slug] if slug else None
+        if article is not None:
+            files = self.inputs.of_article(article)
+        elif generated is not None and generated.subject:
+            files = self.inputs.of_entity(*generated.subject)
+        elif generated is not None:
+            files = self.inputs.everything()
+        else:  # a page of the site's own Markdown (the front page)
+            files = frozenset({f"{self.docs_display}/{src_uri}"})
+        return self.revisions.of(files)
 
     def body_context(self, generated: GeneratedPage) -> dict[str, Any]:
         """A generated page's body view, once every article has rendered and so every mention is known."""

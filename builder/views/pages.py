@@ -33,6 +33,12 @@ class GeneratedPage:
     entity: tuple[str, str] | None = None  # (kind, id) whose mentions in the articles the page lists
     searchable: bool = True  # the yearly matrices would only crowd the search results
     citable: bool = False  # a page of the data as a whole gets a Cite block of its own (entity pages always do)
+    about: tuple[str, str] | None = None  # (kind, id) of what a page without mentions is about (a map)
+
+    @property
+    def subject(self) -> tuple[str, str] | None:
+        """The organization, country or person the page is about, if it is about one."""
+        return self.entity or self.about
 
     def view(self) -> dict:
         """The template's context; a large one (a yearly matrix) is made only now, and not kept."""
@@ -154,6 +160,7 @@ def map_page(data: Dataset, org: Organization, as_of: dt.date,
         template="org_map.html", context=view,
         description=f"Maps of the states of the {org.label} in each period of its history, with their status.",
         breadcrumbs=[("Organizations", "organizations/"), (org.label, org_url(org.id))], searchable=False,
+        about=("org", org.id),
     )
 
 
