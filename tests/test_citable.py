@@ -135,8 +135,7 @@ def test_each_paragraph_and_note_is_a_csl_citation_with_its_locator_and_address(
     cited = json.loads(paragraph_citations(work, URL, [1, 2], [36]))
     assert [c["citationID"] for c in cited] == ["kazantsev-p1", "kazantsev-p2", "kazantsev-fn36"]
     item = cited[2]["citationItems"][0]
-    assert (item["id"], item["locator"], item["label"], item["uris"]) == ("kazantsev", "36", "note", [f"{URL}#fn36"])
-    assert item["itemData"]["page"] == "[50]–[80]"
+    assert item == {"id": "kazantsev", "locator": "36", "label": "note", "uris": [f"{URL}#fn36"]}
 
 
 def _meta(page: BeautifulSoup) -> dict[str, list[str]]:

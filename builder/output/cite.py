@@ -324,13 +324,12 @@ def csl_json(work: Work) -> str:
 
 def paragraph_citations(work: Work, url: str | None, paragraphs: list[int], notes: list[int]) -> str:
     """Every paragraph and footnote of a text as a CSL citation (the csl-citation.json schema, as
-    word processors' citation plugins hold them): the work, a `locator` and its `label`, and the
-    paragraph's own address in `uris`."""
-    item = csl_item(work)
+    word processors' citation plugins hold them): the work's id (its item is `cite.json`'s, not
+    repeated in each), a `locator` and its `label`, and the paragraph's own address in `uris`."""
     citations = []
     for label, prefix, numbers in (("paragraph", "p", paragraphs), ("note", "fn", notes)):
         for number in numbers:
-            cited: dict[str, object] = {"id": work.key, "locator": str(number), "label": label, "itemData": item}
+            cited: dict[str, object] = {"id": work.key, "locator": str(number), "label": label}
             if url:
                 cited["uris"] = [f"{url}#{prefix}{number}"]
             citations.append({"schema": "https://resource.citationstyles.org/schema/v1.0/input/json/csl-citation.json",
