@@ -276,3 +276,24 @@ def check_plugin_options(options: Mapping[str, Any], data: Dataset, config_text:
             problems.append(Problem(display, line_of("article_groups", str(kind)),
                                     f"article_groups: the heading for '{kind}' must be text"))
     return problems
+
+
+def misquoted(data: Dataset, passages: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
+    """Quotes from an article paragraph or note that the passage does not hold: a quotation is
+    the words as the page shows them (typographic quotes and spacing aside). `passages` are the
+    rendered articles' (builder.markdown.passages), by slug and anchor."""
+    from builder.markdown.passages import quoted
+
+    problems = []
+    for record in cited_records(data):
+        for _field, ref, line in cited(record):
+            match = ARTICLE_REF.match(ref)
+            quote = getattr(ref, "quote", None)
+            if not (match and quote):
+                continue
+            passage = passages.get(match["slug"], {}).get(f"{match['kind']}{match['number']}")
+            if passage is not None and quoted(quote, passage) is None:
+                shown = quote if len(quote) <= 60 else quote[:57] + "…"
+                problems.append(Problem(record.origin.file, line, f"source '{ref}': the quote “{shown}” is not in "
+                                                                  f"the passage; quote its words as the page shows them"))
+    return problems

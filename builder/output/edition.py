@@ -22,6 +22,7 @@ from builder.load.articles import Article
 from builder.load.problems import DataError
 from builder.load.project import Project
 from builder.load.redirects import anchor_map
+from builder.load.validate import misquoted
 from builder.markdown.annotations import ArticleExtension
 from builder.output import metadata, published, search, site_files
 from builder.views.pages import GeneratedPage, SiteChoices, mention_view, neighbours, site_pages, unprinted_note
@@ -128,5 +129,6 @@ class Edition:
         current = published.collect(site_dir) if dirty else self.published_found
         problems = site_files.lost_publications(self.data, self.redirects, current, self.manifest_path,
                                                 self.manifest_display)
+        problems += misquoted(self.data, self.extension.passages)
         if problems:
             raise DataError(problems)
