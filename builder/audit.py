@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from builder.core.dates import PartialDate
 from builder.core.model import Dataset, Event, Membership, cited
@@ -400,7 +401,8 @@ def editorial_only(data: Dataset, texts: Texts) -> list[Finding]:
     passage whose note, not its author, states the fact, or a document dated before the fact
     (which cannot state it), and one at least is an editor's note."""
     findings = []
-    for record in [*data.memberships, *data.events.values()]:
+    records: list[Any] = [*data.memberships, *data.events.values()]
+    for record in records:
         refs = list(record.sources)
         editorial = [ref for ref in refs if (p := _passage(texts, ref)) is not None and rests_on_editor(record, ref, p)]
         day = _fact_days(record)[0][1]
@@ -427,7 +429,8 @@ def off_topic(data: Dataset, texts: Texts) -> list[Finding]:
     """A citation of a passage that names none of what the record is about (a note counts what
     the paragraph calling it names)."""
     findings = []
-    for record in [*data.memberships, *data.events.values()]:
+    records: list[Any] = [*data.memberships, *data.events.values()]
+    for record in records:
         wanted = _entities_of(data, record)
         if not wanted:
             continue
@@ -436,7 +439,7 @@ def off_topic(data: Dataset, texts: Texts) -> list[Finding]:
             if passage is None:
                 continue
             named = passage.entities | passage.editorial_entities
-            slug = ARTICLE_REF.match(ref)["slug"]
+            slug = ref.partition("#")[0]
             for number in passage.notes:  # the notes a paragraph calls are part of what it says
                 note = texts.passages.get(slug, {}).get(f"fn{number}")
                 if note is not None:

@@ -134,7 +134,7 @@ def validate(data: Dataset, articles: Iterable[str] = (), as_of: dt.date | None 
 
 def _check_future(check: _Checker, as_of: dt.date) -> None:
     data = check.data
-    dated: list[tuple[object, tuple[str, ...]]] = [(o, ("founded", "dissolved")) for o in data.organizations.values()]
+    dated: list[tuple[Any, tuple[str, ...]]] = [(o, ("founded", "dissolved")) for o in data.organizations.values()]
     dated += [(m, ("from", "to")) for m in data.memberships]
     dated += [(e, ("date",)) for e in data.events.values()]
     dated += [(c, ("exists_from", "existed_by", "dissolved")) for c in data.countries.values()]
