@@ -306,13 +306,17 @@ def test_a_quotation_shows_on_hover_and_on_keyboard_focus(tab, server):
     page, _ = open_page(tab, server + "organizations/csto/")
     claim = page.locator("#members-uzb, #partners-uzb, #former-uzb").locator(".claim").first
     tip = claim.locator(".claim-text")
-    assert not tip.is_visible()
+
+    def shown() -> bool:  # out of sight it is a clipped box of one pixel, still read by a screen reader
+        return tip.bounding_box()["width"] > 50 and tip.evaluate("e => getComputedStyle(e).clip") == "auto"
+
+    assert not shown()
     claim.locator("a.claim-mark").hover()
-    assert tip.is_visible() and "16 August 2006" in tip.inner_text()
+    assert shown() and "16 August 2006" in tip.inner_text()
     page.mouse.move(0, 0)
-    assert not tip.is_visible()
+    assert not shown()
     claim.locator("a.claim-mark").focus()
-    assert tip.is_visible()
+    assert shown()
 
 
 def test_without_javascript_a_quotation_is_read_in_the_source_list(tab_without_js, server):
