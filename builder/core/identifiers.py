@@ -1,6 +1,7 @@
 """Identifiers a bibliography entry can carry where a document has no stable web address: each
 scheme's form, checked when the data is read, and the address of its official resolver where one
-is established (a DOI at doi.org, a CELEX number at EUR-Lex).
+is established (a DOI at doi.org); the others are shown as they are, to look up where the scheme
+says.
 
 A wrong identifier is worse than none: a reader who follows it finds another document, or
 nothing. So each value is checked against its scheme's form and, for ISBN and ISSN, their check
@@ -16,8 +17,8 @@ SCHEMES: dict[str, tuple[str, re.Pattern]] = {
     "doi": ("DOI", re.compile(r"10\.\d{4,9}/\S+")),
     "isbn": ("ISBN", re.compile(r"(?:\d[- ]?){9}[\dX]|(?:\d[- ]?){12}\d")),
     "issn": ("ISSN", re.compile(r"\d{4}-\d{3}[\dX]")),
-    "un_symbol": ("UN document symbol", re.compile(r"[A-Z][A-Z0-9]*(?:/[A-Za-z0-9.()-]+)+(?: \(\d{4}\))?")),
-    "unts": ("UN Treaty Series registration number", re.compile(r"(?:I|II)-\d{1,6}")),
+    "un_symbol": ("document symbol", re.compile(r"[A-Z][A-Z0-9]*(?:/[A-Za-z0-9.()-]+)+(?: \(\d{4}\))?")),
+    "unts": ("Treaty Series registration number", re.compile(r"(?:I|II)-\d{1,6}")),
     "oclc": ("OCLC number (WorldCat)", re.compile(r"\d{1,12}")),
 }
 EXAMPLES = {"celex": "32007D0427", "doi": "10.1000/182", "isbn": "978-0-19-953827-0", "issn": "0028-0836",
@@ -61,6 +62,4 @@ def resolver_url(scheme: str, value: str) -> str | None:
     """The identifier's address at its official resolver, for the schemes that have one."""
     if scheme == "doi":
         return f"https://doi.org/{value}"
-    if scheme == "celex":
-        return f"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{value}"
     return None

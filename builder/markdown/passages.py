@@ -28,7 +28,7 @@ class Passage:
     anchor: str  # "p12" or "fn56"
     words: str  # the author's text, as read (entity labels included)
     editorial: str = ""  # the text of the editor's notes in it
-    entities: set[str] = field(default_factory=set)  # "org:csto" named in the author's words
+    entities: set[str] = field(default_factory=set)  # "org:an-org" named in the author's words
     editorial_entities: set[str] = field(default_factory=set)
     notes: list[int] = field(default_factory=list)  # printed numbers of the notes it calls
 

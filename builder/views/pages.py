@@ -325,8 +325,8 @@ EXPORTS = [
      "code, successors and former names."),
     ("data/sources.json", "data/schema/sources.schema.json",
      "The bibliography: each source's title as published (title_descriptive when it is the editor's "
-     "description), original title, author, date, place, URL, identifiers (CELEX, DOI, ISBN, ISSN, UN "
-     "symbol, UN Treaty Series number, OCLC) or the reason it has none."),
+     "description), original title, author, date, place, URL, identifiers (CELEX, DOI, ISBN, ISSN, "
+     "document symbol, Treaty Series registration number, OCLC) or the reason it has none."),
     ("data/timeline.json", "data/schema/timeline.schema.json",
      "The events in Knight Lab's TimelineJS format; headline, text and group hold HTML-escaped text."),
     ("data/country-year.csv", "data/schema/country-year.csv.schema.json",
