@@ -1,4 +1,4 @@
-"""Command line: `python -m builder check`, `build`, `import`, `urls --update` and `bench`.
+"""Command line: `python -m builder check`, `build`, `audit`, `import`, `urls --update` and `bench`.
 
 `build` validates first, builds into a staging folder, and only then replaces `site/`, so a
 failed build leaves the previous site exactly as it was.
@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 import traceback
@@ -95,6 +96,70 @@ def check(root: Path, config_file: Path, hand_over: bool = False) -> int:
           f"{len(articles)} articles: no problems",
           flush=True)
     return 0
+
+
+BASELINE = "audit-baseline.json"
+
+
+def audit(root: Path, config_file: Path, baseline: Path | None, update: bool) -> int:
+    """What the data still lacks (builder.audit), one finding a line, then the counts; with a
+    baseline, exit 1 when a count has grown past it."""
+    from builder import audit as auditing
+    from builder.markdown.passages import article_passages
+
+    text = _config_text(config_file)
+    config = _site_config(config_file, text)
+    options = _plugin_options(config)
+    data_dir = root / options.get("data_dir", "site_data")
+    try:
+        as_of = as_of_day(str(options["as_of"])) if options.get("as_of") is not None else None
+        project = load_project(data_dir, _docs_dir(root, config), root, as_of)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except DataError as error:
+        print(error.report("nothing was audited."), file=sys.stderr)
+        return 1
+    texts = auditing.Texts()
+    extensions = ["toc", "tables", "fenced_code", *_markdown_extensions(config)]
+    for article in project.articles:
+        whole = (root / article.file).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        front = re.match(r"\A---\n.*?\n---\n", whole, re.DOTALL)
+        body = whole[front.end():] if front else whole
+        texts.files[article.slug] = article.file
+        texts.bodies[article.slug] = (body, whole[: front.end()].count("\n") + 1 if front else 1)
+        if isinstance(article.publication.get("year"), int):
+            texts.years[article.slug] = article.publication["year"]
+        texts.passages[article.slug] = article_passages(body, extensions)
+    findings = auditing.audit(project.data, texts)
+    sys.stdout.write(auditing.report(findings))
+    found = auditing.counts(findings)
+    path = baseline or data_dir / BASELINE
+    if update:
+        auditing.write_baseline(path, found)
+        print(f"{display_path(path, root)}: the counts recorded")
+        return 0
+    if baseline is not None:
+        if not baseline.is_file():
+            print(f"{display_path(baseline, root)}: no baseline; record one with --update-baseline", file=sys.stderr)
+            return 1
+        grew = auditing.grown(found, auditing.read_baseline(baseline))
+        for sentence in grew:
+            print(f"audit: {sentence} (baseline {display_path(baseline, root)})", file=sys.stderr)
+        if grew:
+            return 1
+    return 0
+
+
+def _markdown_extensions(config: dict | None) -> list:
+    """mkdocs.yml's markdown_extensions, as Python-Markdown takes them (names, or name: options)."""
+    found: list = []
+    for item in (config or {}).get("markdown_extensions") or []:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            found += [name for name in item]
+    return found
 
 
 def source_date_epoch(root: Path, config_file: Path) -> str:
@@ -257,6 +322,10 @@ def main(argv: list[str] | None = None) -> int:
     bench_parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     new_parser = commands.add_parser("new", help="start a new site: an example site in a new folder")
     new_parser.add_argument("folder", type=Path, help="the new site's folder (missing or empty)")
+    audit_parser = commands.add_parser("audit", help="what the data still lacks: one finding a line, then counts")
+    audit_parser.add_argument("--baseline", type=Path, nargs="?", const=Path(), default=None,
+                              help=f"fail when a count is above this file's (default: DATA_DIR/{BASELINE})")
+    audit_parser.add_argument("--update-baseline", action="store_true", help="record the counts in the baseline")
     urls_parser = commands.add_parser("urls", help="the manifest of published URLs and anchors")
     urls_parser.add_argument("--update", action="store_true", required=True,
                              help="build, then record every newly published URL and anchor")
@@ -271,6 +340,12 @@ def main(argv: list[str] | None = None) -> int:
         return check(root, config_file)
     if args.command == "urls":
         return update_urls(root, config_file)
+    if args.command == "audit":
+        baseline = args.baseline
+        if baseline == Path():  # --baseline without a file: the data folder's
+            options = _plugin_options(_site_config(config_file))
+            baseline = root / options.get("data_dir", "site_data") / BASELINE
+        return audit(root, config_file, baseline, args.update_baseline)
     if args.command == "bench":
         from builder import bench
 

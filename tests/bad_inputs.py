@@ -259,7 +259,8 @@ CASES = [
                                         "event_kinds: summit\norganization_kinds: [treaty]\n"}, [
         "site_data/vocabularies.yaml:1: 'regions' names 'Central Asia' twice",
         "site_data/vocabularies.yaml:2: unknown vocabulary 'organisation_kinds' (did you mean 'organization_kinds'?); "
-        "the vocabularies are organization_kinds, statuses, regions, event_kinds, source_types, ended_by, outside_matrix",
+        "the vocabularies are organization_kinds, statuses, regions, event_kinds, source_types, ended_by, outside_matrix, "
+        "membership_event_kinds, date_conventions",
         "site_data/vocabularies.yaml:3: 'event_kinds' is a list of names (text), like [a, b]",
         "site_data/vocabularies.yaml:4: 'organization_kinds' maps each kind to its heading, like 'military alliance: Military alliances'",
     ]),
@@ -282,6 +283,47 @@ CASES = [
     Case("one-bad-value-reported-once", {"site_data/organizations.yaml": BAD_KIND, "content/articles/short.md": ARTICLE}, [
         f"site_data/organizations.yaml:{KIND_LINE}: 'kind' 'collective security organisation' is not one of the allowed "
         f"values (did you mean 'collective security organization'?); use one of: " + ", ".join(ORG_KINDS),
+    ]),
+    # --- issue 13: quotes, identifiers, existence, other and disputed dates -----------------------
+    Case("quote-not-in-the-paragraph", {"content/articles/short.md": ARTICLE, "site_data/events.yaml": EVENT.replace(
+        "[csto-charter-2002]", "\n    - ref: short#p1\n      quote: The CSTO and Kazakhstan.")}, [
+        "site_data/events.yaml:7: source 'short#p1': the quote “The CSTO and Kazakhstan.” is not in the passage; quote its "
+        "words as the page shows them",
+    ]),
+    Case("source-reference-badly-written", {"site_data/events.yaml": EVENT.replace(
+        "[csto-charter-2002]", "\n    - ref: csto-charter-2002\n      qoute: Article 1\n    - quote: no ref")}, [
+        "site_data/events.yaml:8: 'sources' a source reference has unknown field 'qoute' (did you mean 'quote'?)",
+    ]),
+    Case("identifiers-badly-written", {"site_data/sources/extra.yaml":
+                                       "- id: book\n  type: book\n  title: A book\n  identifiers:\n    isbn: 978-0-19-953827-1\n"
+                                       "- id: decision\n  type: decision\n  title: A decision\n  identifiers:\n    cellex: 32007D0427\n"
+                                       "- id: flag\n  type: book\n  title: T\n  title_descriptive: yes-ish\n"}, [
+        "site_data/sources/extra.yaml:5: 'identifiers' 'isbn' '978-0-19-953827-1' is not a valid ISBN: its check digit does not match",
+        "site_data/sources/extra.yaml:10: 'identifiers' unknown identifier scheme 'cellex' (did you mean 'celex'?); the schemes "
+        "are celex, doi, isbn, issn, un_symbol, unts, oclc",
+        "site_data/sources/extra.yaml:14: 'title_descriptive' must be true or false, got 'yes-ish'",
+    ]),
+    Case("existence-badly-written", {"site_data/countries/extra.yaml":
+                                     "- id: kaz\n  name: Kazakhstan\n  region: Central Asia\n  exists_from: 1991-12-16\n"
+                                     "  existed_by: 1945\n- id: rur\n  name: Ruritania\n  region: Baltic\n"
+                                     "  iso3166_3: RUR\n  successors: [kaz, zzz]\n"
+                                     "- id: grf\n  name: Grand Fenwick\n  region: Baltic\n  exists_from: 2005\n",
+                                     "site_data/memberships/extra.yaml": MEMBERSHIP.replace("country: uzb", "country: grf")}, [
+        "site_data/countries/extra.yaml:5: give 'exists_from' (the state's first day) or 'existed_by' (a day it already "
+        "existed, its beginning not recorded), not both",
+        "site_data/countries/extra.yaml:9: 'iso3166_3' 'RUR' must be a four-letter ISO 3166-3 code in capitals, like 'SUHH'",
+        "site_data/memberships/extra.yaml:4: grf in csto begins 2004, before grf existed (exists_from 2005)",
+    ]),
+    Case("other-and-disputed-dates-badly-written", {"site_data/memberships/extra.yaml": MEMBERSHIP +
+                                                    "  also_dated:\n    - field: form\n      date: 2004\n      act: signed\n"
+                                                    "  disputed:\n    - field: from\n      date: 2004\n      sources: [csto-charter-2002]\n"}, [
+        "site_data/memberships/extra.yaml:8: 'also_dated' 'field' 'form' is not one of the allowed values (did you mean "
+        "'from'?); use one of: from, to",
+    ]),
+    Case("disputed-date-repeats-the-records-own", {"site_data/memberships/extra.yaml": MEMBERSHIP +
+                                                   "  disputed:\n    - field: from\n      date: 2004\n      sources: [csto-charter-2002]\n"}, [
+        "site_data/memberships/extra.yaml:8: disputed 'from' (2004) is the record's own date; a disputed date is what "
+        "another source says instead",
     ]),
     # --- the project ----------------------------------------------------------------------------
     Case("overlap-pairs-naming-unknown-organizations", {"mkdocs.yml": BAD_PAIRS}, [

@@ -286,6 +286,8 @@ def _make_hostile_project(folder: Path) -> None:
     memberships = yaml.safe_load((data / "memberships.yaml").read_text(encoding="utf-8"))
     for record in memberships:
         record["note"] = f"Record {EVIL}"
+        record["sources"] = [{"ref": ref, "quote": f"Quote {EVIL}", "locator": f"Art. {EVIL}"}
+                             for ref in record["sources"]]
     _dump(data / "memberships.yaml", memberships)
     sources = yaml.safe_load((data / "sources.yaml").read_text(encoding="utf-8"))
     for source in sources:

@@ -43,6 +43,7 @@ PAGES = {
     "people": "people/",
     "person": "people/bordyuzha/",
     "sources": "sources/",
+    "data": "data/",
     "matrix": "matrix/",
     "matrix-year": "matrix/2008/",
     "overlap": "overlap/csto-sco/",

@@ -305,3 +305,29 @@ def test_the_changes_between_two_years_stay_in_the_address(tab, server):
     page.locator("select[data-range=to]").select_option("2012")
     page.wait_for_function("location.search === '?from=2004&to=2012'")
     assert "2012" in page.locator("section.change-year:visible h2").all_inner_texts()
+
+
+def test_a_quotation_shows_on_hover_and_on_keyboard_focus(tab, server):
+    page, _ = open_page(tab, server + "organizations/csto/")
+    claim = page.locator("#members-uzb, #partners-uzb, #former-uzb").locator(".claim").first
+    tip = claim.locator(".claim-text")
+
+    def shown() -> bool:  # out of sight it is a clipped box of one pixel, still read by a screen reader
+        return tip.bounding_box()["width"] > 50 and tip.evaluate("e => getComputedStyle(e).clip") == "auto"
+
+    assert not shown()
+    claim.locator("a.claim-mark").hover()
+    assert shown() and "16 August 2006" in tip.inner_text()
+    page.mouse.move(0, 0)
+    assert not shown()
+    claim.locator("a.claim-mark").focus()
+    assert shown()
+
+
+def test_without_javascript_a_quotation_is_read_in_the_source_list(tab_without_js, server):
+    page, _ = open_page(tab_without_js, server + "organizations/csto/")
+    mark = page.locator(".claim a.claim-mark").first
+    target = mark.get_attribute("href")
+    mark.click()
+    page.wait_for_url("**/organizations/csto/" + target)
+    assert "16 August 2006" in page.locator(target + " blockquote.quote").first.inner_text()

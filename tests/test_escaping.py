@@ -58,6 +58,8 @@ def test_the_evil_text_is_whole_wherever_it_is_shown(hostile_site):
     assert org.select_one("p.lede").get_text().startswith(f"Summary {EVIL}")
     assert f"Alias {EVIL}" in org.select_one("dd.aliases").get_text()
     assert f"Record {EVIL}" in org.select_one("ul.records").get_text()
+    assert org.select_one(".claim-text").get_text() == f"“Quote {EVIL}” (Art. {EVIL})"
+    assert f"Quote {EVIL}" in org.select_one(".source-notes blockquote.quote").get_text()
     sources = BeautifulSoup(_html(hostile_site, "sources/"), "html.parser")
     entry = sources.select_one("ol.bibliography li").get_text()
     assert f"Author {EVIL}" in entry and f"Title {EVIL}" in entry and f"SNote {EVIL}" in entry
@@ -126,8 +128,11 @@ def test_exports_keep_the_text(hostile_site):
     # TimelineJS reads headline and text as HTML: they hold the text escaped.
     assert html.unescape(timeline["events"][0]["text"]["headline"]) == f"Event {EVIL}"
     assert "<" not in timeline["events"][0]["text"]["headline"] + timeline["title"]["text"]["headline"]
+    memberships = json.loads((hostile_site / "data/memberships.json").read_text(encoding="utf-8"))
+    assert memberships[0]["claims"][0]["quote"] == f"Quote {EVIL}"
+    assert memberships[0]["sources"] == [c["source"] for c in memberships[0]["claims"]]
     rows = list(csv.DictReader(io.StringIO((hostile_site / "data/memberships.csv").read_text(encoding="utf-8"))))
-    assert rows and all(set(row) == {"org", "country", "status", "from", "to", "sources"} for row in rows)
+    assert rows and all(set(row) == {"org", "country", "status", "from", "to", "sources", "ended_by"} for row in rows)
     country_year = list(csv.reader(io.StringIO((hostile_site / "data/country-year.csv").read_text(encoding="utf-8"))))
     assert len({len(row) for row in country_year}) == 1
 

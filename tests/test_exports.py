@@ -17,7 +17,9 @@ def test_memberships_json_has_exactly_the_contract_keys(built_site):
     rows = json.loads((built_site / "data/memberships.json").read_text())
     assert len(rows) == len(DATA.memberships)
     for row in rows:
-        assert list(row) == ["org", "country", "status", "from", "to", "sources"]
+        # The contract's keys first and in their order; then the added ones.
+        assert list(row)[:6] == ["org", "country", "status", "from", "to", "sources"]
+        assert list(row)[6:] == ["ended_by", "note", "claims", "also_dated", "disputed"]
         assert isinstance(row["sources"], list) and row["sources"], row
         assert row["to"] is None or isinstance(row["to"], str)
     open_uzb = [r for r in rows if r["org"] == "csto" and r["country"] == "uzb" and r["to"] is None]
@@ -27,7 +29,7 @@ def test_memberships_json_has_exactly_the_contract_keys(built_site):
 def test_memberships_csv_matches_the_json(built_site):
     rows = list(csv.DictReader(io.StringIO((built_site / "data/memberships.csv").read_text())))
     as_json = json.loads((built_site / "data/memberships.json").read_text())
-    assert list(rows[0]) == ["org", "country", "status", "from", "to", "sources"]
+    assert list(rows[0]) == ["org", "country", "status", "from", "to", "sources", "ended_by"]
     assert [(r["org"], r["country"], r["from"], r["sources"].split(";")) for r in rows] == \
         [(r["org"], r["country"], r["from"], r["sources"]) for r in as_json]
 
@@ -67,6 +69,13 @@ def test_country_year_keeps_the_four_kinds_of_absence_apart(built_site):
     assert by_key[("sco", "ind", "2010")]["cow_code"] == "3"
     assert by_key[("csce", "ddr", "1991")]["status"] == matrix.NO_STATE  # the GDR ended in 1990
     assert by_key[("csce", "ddr", "1991")]["cow_code"] == "-1"
+    # Before a state existed: -1, not "not a member".
+    assert by_key[("un", "kaz", "1990")]["status"] == matrix.NO_STATE
+    assert by_key[("un", "kaz", "1990")]["cow_code"] == "-1"
+    assert by_key[("un", "kaz", "1992")]["cow_code"] == "1"
+    assert by_key[("osce", "mne", "2005")]["cow_code"] == "-1"
+    assert by_key[("un", "yug", "1993")]["status"] == matrix.NO_STATE  # the SFRY ended in 1992
+    assert by_key[("un", "scg", "2001")]["status"] == "member"  # the FRY, under its later name
     statuses = {r["status"] for r in rows}
     assert {matrix.NOT_YET, matrix.NOT_MEMBER, "member", "observer"} <= statuses
 
@@ -78,3 +87,31 @@ def test_exports_are_deterministic():
     first = all_exports(DATA, dt.date(2026, 11, 23), "site")
     second = all_exports(DATA, dt.date(2026, 11, 23), "site")
     assert first == second
+
+
+def test_every_year_before_a_states_existence_is_minus_one(built_site):
+    from builder.core.dates import year_end
+
+    rows = list(csv.DictReader(io.StringIO((built_site / "data/country-year.csv").read_text())))
+    checked = 0
+    for row in rows:
+        country = DATA.countries[row["country"]]
+        if country.exists_from and year_end(int(row["year"])) < country.exists_from.first_day \
+                and row["status"] != matrix.NOT_YET:
+            assert (row["status"], row["cow_code"]) == (matrix.NO_STATE, "-1"), row
+            checked += 1
+    assert checked > 500
+
+
+def test_quotes_and_disputed_dates_reach_the_exports(built_site):
+    rows = json.loads((built_site / "data/memberships.json").read_text())
+    (uzb,) = [r for r in rows if (r["org"], r["country"], r["status"]) == ("csto", "uzb", "member")]
+    assert uzb["from"] == "2006-08-16"
+    assert {"source": "kazantsev#p56", "locator": None} == {k: uzb["claims"][0][k] for k in ("source", "locator")}
+    assert "16 August 2006" in uzb["claims"][0]["quote"]
+    (disputed,) = uzb["disputed"]
+    assert disputed["field"] == "from" and disputed["date"] == "2006-06"
+    assert disputed["sources"] == ["petrovsky#p57", "csto-minsk-session-2006"]
+    sources = json.loads((built_site / "data/sources.json").read_text())
+    assert {s["id"] for s in sources} == set(DATA.sources)
+    assert sum(s["title_descriptive"] for s in sources) > 30

@@ -98,9 +98,27 @@ REGIONS = (
 )
 
 EVENT_KINDS = (
-    "founding", "treaty", "charter", "summit", "accession", "suspension", "withdrawal",
-    "dissolution", "memorandum", "exercise", "operation", "decision", "other",
+    "founding", "treaty", "charter", "summit", "accession", "status change", "suspension", "expulsion",
+    "withdrawal", "dissolution", "memorandum", "exercise", "operation", "deployment", "decision", "other",
 )
+
+# The kinds of event that change a state's membership: each names, for every organization and
+# country it lists, a record that begins or ends on its date (python -m builder audit).
+MEMBERSHIP_EVENT_KINDS = ("accession", "status change", "suspension", "expulsion", "withdrawal")
+
+# Which act each date field gives, when several date one fact (the other dates go in a record's
+# `also_dated`); pages and data/ say so.
+DATE_CONVENTIONS = {
+    "founded": "the day the founding act took effect: its entry into force, or, for a body set up by a "
+               "decision, declaration or launch that needs no ratification, the day of that act",
+    "dissolved": "the first day on which the organization no longer existed",
+    "from": "the first day the status held for the state: for a member, the day its accession took effect; "
+            "for a status granted by an organ (observer, partner, dialogue partner, candidate), the day of "
+            "the organ's decision",
+    "to": "the first day on which the status no longer held",
+    "exists_from": "the first day the state existed (its declaration of independence, union or split)",
+    "date": "the day of the act the event is about",
+}
 
 SOURCE_TYPES = (
     "treaty", "charter", "agreement", "protocol", "declaration", "decision", "announcement",
@@ -120,6 +138,8 @@ class Vocabulary:
     statuses: tuple[Status, ...] = STATUSES  # in the order member lists show them
     ended_by: tuple[str, ...] = ENDED_BY
     outside_matrix: tuple[str, ...] = OUTSIDE_MATRIX  # organization kinds the matrix leaves out
+    membership_event_kinds: tuple[str, ...] = MEMBERSHIP_EVENT_KINDS
+    date_conventions: dict[str, str] = field(default_factory=lambda: dict(DATE_CONVENTIONS))
 
     @cached_property
     def status(self) -> dict[str, Status]:
@@ -171,6 +191,51 @@ class Origin:
         return f"{self.file}:{self.line}"
 
 
+class SourceRef(str):
+    """A source reference (a bibliography id, or an article paragraph or note `slug#p34`) that may
+    carry the words the fact rests on: `quote` (the article's words, or a quotation from the
+    document) and `locator` (where in the document: "Article 4", "p. 12").
+
+    A `str`, so that everything that reads a record's sources as ids keeps doing so."""
+
+    quote: str | None
+    locator: str | None
+    line: int
+
+    def __new__(cls, ref: str, quote: str | None = None, locator: str | None = None, line: int = 0) -> SourceRef:
+        made = super().__new__(cls, ref)
+        made.quote, made.locator, made.line = quote, locator, line
+        return made
+
+    def __reduce__(self):  # pickled (the build hands the project over) with its quote
+        return (SourceRef, (str(self), self.quote, self.locator, self.line))
+
+
+@dataclass(frozen=True)
+class AlsoDated:
+    """Another act that dates the same fact, true as well: the signature beside the entry into
+    force, the memorandum beside the decision. The record's own date follows the field's
+    convention (site_data/README.md); this keeps the other one."""
+
+    field: str  # the record's field it dates again: from, to, date, founded, dissolved, …
+    date: PartialDate
+    act: str  # what happened on that day ("Charter signed in Chisinau")
+    sources: list[str]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Disputed:
+    """A source that dates the same fact otherwise: both claims are kept, and the page says that
+    the sources disagree."""
+
+    field: str
+    date: PartialDate
+    sources: list[str]
+    note: str | None = None
+    line: int = 0
+
+
 @dataclass
 class Source:
     id: str
@@ -183,6 +248,20 @@ class Source:
     publisher: str | None = None
     url: str | None = None
     note: str | None = None
+    # Identifiers by scheme (celex, doi, isbn, issn, un_symbol, unts, oclc): a document can be
+    # found by one where it has no stable web address.
+    identifiers: dict[str, str] = field(default_factory=dict)
+    # Why the entry has neither a URL nor an identifier (a printed book, an unpublished document,
+    # an address that could not be verified): stated instead of guessed.
+    url_missing_reason: str | None = None
+    title_descriptive: bool = False  # the title is the editor's description, not as published
+    title_original: str | None = None  # the title as published in its own language
+    lines: dict[str, int] = field(default_factory=dict, repr=False)  # YAML key -> line
+
+    @property
+    def findable(self) -> bool:
+        """A reader can find the document: it has a URL or an identifier."""
+        return bool(self.url or self.identifiers)
 
 
 @dataclass
@@ -224,6 +303,8 @@ class Organization:
     predecessors: list[str] = field(default_factory=list)
     successors: list[str] = field(default_factory=list)
     parent: str | None = None
+    also_dated: list[AlsoDated] = field(default_factory=list)
+    disputed: list[Disputed] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict, repr=False)  # YAML key -> line
 
     @property
@@ -240,6 +321,12 @@ class Organization:
         return True
 
 
+@dataclass(frozen=True)
+class FormerName:
+    name: str
+    until: PartialDate  # the first day of the next name
+
+
 @dataclass
 class Country:
     id: str
@@ -251,7 +338,40 @@ class Country:
     dissolved: PartialDate | None = None
     # A former state on a map: the present-day states (ISO alpha-3) whose shapes cover it.
     drawn_as: list[str] = field(default_factory=list)
+    # When the state began: `exists_from` (its first day), or `existed_by` (a day on which it
+    # already existed, for a state older than the data: its beginning is not recorded).
+    exists_from: PartialDate | None = None
+    existed_by: PartialDate | None = None
+    exists_note: str | None = None  # which act (declaration of independence, union, split)
+    dissolved_note: str | None = None
+    iso3166_3: str | None = None  # a former state's four-letter ISO 3166-3 code (SUHH)
+    successors: list[str] = field(default_factory=list)  # the states that followed it
+    former_names: list[FormerName] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # for its existence and dissolution
     lines: dict[str, int] = field(default_factory=dict, repr=False)  # YAML key -> line
+
+    def exists_on(self, day: dt.date) -> bool | Unknown:
+        """Whether the state existed on `day`; UNKNOWN where a partial date leaves it open. A
+        state without dates counts as existing (the audit lists it)."""
+        if self.exists_from is not None:
+            if day < self.exists_from.first_day:
+                return False
+            if day < self.exists_from.last_day:
+                return UNKNOWN
+        if self.dissolved is not None:
+            if day >= self.dissolved.last_day:
+                return False
+            if day >= self.dissolved.first_day:
+                return UNKNOWN
+        return True
+
+    def name_on(self, day: dt.date) -> str:
+        """The state's name on `day` (a former name until the day it changed)."""
+        for former in sorted(self.former_names, key=lambda f: f.until.sort_key()):
+            if day < former.until.first_day:
+                return former.name
+        return self.name
+
 
 
 @dataclass
@@ -265,6 +385,8 @@ class Membership:
     end: PartialDate | None = None
     ended_by: str | None = None
     note: str | None = None
+    also_dated: list[AlsoDated] = field(default_factory=list)
+    disputed: list[Disputed] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict, repr=False)  # YAML key -> line
 
     def covers(self, day: dt.date) -> bool | Unknown:
@@ -329,6 +451,8 @@ class Event:
     countries: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     summary: str | None = None
+    also_dated: list[AlsoDated] = field(default_factory=list)
+    disputed: list[Disputed] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict, repr=False)  # YAML key -> line
 
 
@@ -411,3 +535,16 @@ class Dataset:
             seen.append(current)
             queue.extend(self.organizations[current].predecessors)
         return seen
+
+
+def cited(record) -> list[tuple[str, str, int]]:
+    """Every source reference a record makes, with the field it is in and its line: its own
+    `sources`, and those of its other and disputed dates."""
+    lines = getattr(record, "lines", {})
+    found = [("sources", ref, getattr(ref, "line", 0) or lines.get("sources", record.origin.line))
+             for ref in getattr(record, "sources", [])]
+    for name in ("also_dated", "disputed"):
+        for item in getattr(record, name, []):
+            found += [(name, ref, getattr(ref, "line", 0) or item.line or lines.get(name, record.origin.line))
+                      for ref in item.sources]
+    return found

@@ -12,7 +12,7 @@ from itertools import combinations
 from typing import Any
 
 from builder.core.dates import PartialDate
-from builder.core.model import Dataset, Membership
+from builder.core.model import Dataset, Membership, cited
 from builder.load.articles import ARTICLE_KINDS
 from builder.load.problems import Problem, did_you_mean
 
@@ -38,18 +38,28 @@ class _Checker:
         if value is not None and value not in table and value not in self.data.unreadable:
             self.report(obj, field, f"unknown {noun} '{value}'{did_you_mean(value, table)}")
 
-    def sources(self, obj, field: str = "sources") -> None:
-        for ref in getattr(obj, field):
+    def sources(self, obj) -> None:
+        """Every reference the record makes (its own, its other and disputed dates') resolves."""
+        for _field, ref, line in cited(obj):
+            file = obj.origin.file
             match = ARTICLE_REF.match(ref)
             if match:
                 if match["slug"] not in self.articles:
-                    self.report(obj, field, f"unknown article '{match['slug']}' in source '{ref}'"
-                                            f"{did_you_mean(match['slug'], self.articles)}")
+                    self.problems.append(Problem(file, line, f"unknown article '{match['slug']}' in source '{ref}'"
+                                                             f"{did_you_mean(match['slug'], self.articles)}"))
             elif "#" in ref:
-                self.report(obj, field, f"source '{ref}' is neither a source id nor an article paragraph "
-                                        f"or note like 'slug#p12' or 'slug#fn56'")
+                self.problems.append(Problem(file, line, f"source '{ref}' is neither a source id nor an article "
+                                                         f"paragraph or note like 'slug#p12' or 'slug#fn56'"))
             elif ref not in self.data.sources and ref not in self.data.unreadable:
-                self.report(obj, field, f"unknown source '{ref}'{did_you_mean(ref, self.data.sources)}")
+                self.problems.append(Problem(file, line, f"unknown source '{ref}'{did_you_mean(ref, self.data.sources)}"))
+
+    def disputes(self, obj, own: dict) -> None:
+        """A disputed date is another claim: it may not repeat the record's own date."""
+        for item in getattr(obj, "disputed", []):
+            if own.get(item.field) is not None and own[item.field] == item.date:
+                self.problems.append(Problem(obj.origin.file, item.line,
+                                             f"disputed '{item.field}' ({item.date}) is the record's own date; "
+                                             f"a disputed date is what another source says instead"))
 
     def interval(self, obj, start: PartialDate | None, end: PartialDate | None,
                  start_field: str, end_field: str) -> bool:
@@ -81,6 +91,10 @@ def validate(data: Dataset, articles: Iterable[str] = (), as_of: dt.date | None 
             check.report(org, "parent", f"organization '{org.id}' names itself as its parent")
         check.interval(org, org.founded, org.dissolved, "founded", "dissolved")
         check.sources(org)
+        check.disputes(org, {"founded": org.founded, "dissolved": org.dissolved})
+
+    for country in countries.values():
+        _check_country(check, country)
 
     for membership in data.memberships:
         _check_membership(check, membership)
@@ -101,6 +115,7 @@ def validate(data: Dataset, articles: Iterable[str] = (), as_of: dt.date | None 
             for value in ids:
                 check.reference(event, field, value, table, noun)
         check.sources(event)
+        check.disputes(event, {"date": event.date})
 
     for person in people.values():
         for role in person.roles:
@@ -119,10 +134,10 @@ def validate(data: Dataset, articles: Iterable[str] = (), as_of: dt.date | None 
 
 def _check_future(check: _Checker, as_of: dt.date) -> None:
     data = check.data
-    dated: list[tuple[object, tuple[str, ...]]] = [(o, ("founded", "dissolved")) for o in data.organizations.values()]
+    dated: list[tuple[Any, tuple[str, ...]]] = [(o, ("founded", "dissolved")) for o in data.organizations.values()]
     dated += [(m, ("from", "to")) for m in data.memberships]
     dated += [(e, ("date",)) for e in data.events.values()]
-    dated += [(c, ("dissolved",)) for c in data.countries.values()]
+    dated += [(c, ("exists_from", "existed_by", "dissolved")) for c in data.countries.values()]
     dated += [(s, ("date",)) for s in data.sources.values()]
     attributes = {"from": "start", "to": "end"}
     for record, fields in dated:
@@ -131,6 +146,12 @@ def _check_future(check: _Checker, as_of: dt.date) -> None:
             if value is not None and value.first_day > as_of:
                 check.report(record, field, f"'{field}' ({value}) is after {as_of.isoformat()}, the day the "
                                             f"data speaks for (as_of in mkdocs.yml)")
+        for name in ("also_dated", "disputed"):
+            for item in getattr(record, name, []):
+                if item.date.first_day > as_of:
+                    check.problems.append(Problem(record.origin.file, item.line,
+                                                  f"{name}: '{item.field}' ({item.date}) is after "
+                                                  f"{as_of.isoformat()}, the day the data speaks for (as_of in mkdocs.yml)"))
     for person in data.people.values():
         for role in person.roles:
             for field, value in (("from", role.start), ("to", role.end)):
@@ -141,11 +162,29 @@ def _check_future(check: _Checker, as_of: dt.date) -> None:
                                                   f"(as_of in mkdocs.yml)"))
 
 
+def _check_country(check: _Checker, country) -> None:
+    for other in country.successors:
+        check.reference(country, "successors", other, check.data.countries, "country")
+        if other == country.id:
+            check.report(country, "successors", f"country '{country.id}' names itself as its successor")
+    check.sources(country)
+    if country.exists_from is not None and country.existed_by is not None:
+        check.report(country, "existed_by", "give 'exists_from' (the state's first day) or 'existed_by' (a day it "
+                                            "already existed, its beginning not recorded), not both")
+    start = country.exists_from or country.existed_by
+    if start is not None:
+        check.interval(country, start, country.dissolved, "exists_from" if country.exists_from else "existed_by",
+                       "dissolved")
+    if country.iso3166_3 and country.dissolved is None:
+        check.report(country, "iso3166_3", "'iso3166_3' is the code of a former state; give 'dissolved' too")
+
+
 def _check_membership(check: _Checker, m: Membership) -> None:
     data = check.data
     check.reference(m, "org", m.org, data.organizations, "organization")
     check.reference(m, "country", m.country, data.countries, "country")
     check.sources(m)
+    check.disputes(m, {"from": m.start, "to": m.end})
     if m.ended_by and m.end is None:
         check.report(m, "ended_by", "'ended_by' is given but the record has no 'to' date")
     if not check.interval(m, m.start, m.end, "from", "to"):
@@ -160,6 +199,9 @@ def _check_membership(check: _Checker, m: Membership) -> None:
     country = data.countries.get(m.country)
     if country is not None and country.dissolved is not None:
         _ends_by(check, m, "country", f"{m.country} ceased to exist ({country.dissolved})", country.dissolved)
+    if country is not None and country.exists_from is not None and m.start.last_day < country.exists_from.first_day:
+        check.report(m, "from", f"{m.country} in {m.org} begins {m.start}, before {m.country} existed "
+                                f"(exists_from {country.exists_from})")
 
 
 def _ends_by(check, m: Membership, field: str, ended: str, end: PartialDate) -> None:
@@ -184,15 +226,20 @@ def missing_article_anchors(data: Dataset, published: set[str]) -> list[Problem]
     on the set of URLs and anchors it produced (`articles/an-essay/#p34`).
     """
     problems = []
-    records: list[Any] = [*data.organizations.values(), *data.memberships, *data.events.values(), *data.people.values()]
-    for record in records:
-        for ref in record.sources:
+    for record in cited_records(data):
+        for _field, ref, line in cited(record):
             match = ARTICLE_REF.match(ref)
             if match and f"articles/{match['slug']}/#{match['kind']}{match['number']}" not in published:
                 what = "paragraph" if match["kind"] == "p" else "note"
-                file, line = _at(record, "sources")
-                problems.append(Problem(file, line, f"source '{ref}': the article has no {what} {match['number']}"))
+                problems.append(Problem(record.origin.file, line,
+                                        f"source '{ref}': the article has no {what} {match['number']}"))
     return problems
+
+
+def cited_records(data: Dataset) -> list[Any]:
+    """Every record that cites sources."""
+    return [*data.organizations.values(), *data.countries.values(), *data.memberships, *data.events.values(),
+            *data.people.values()]
 
 
 def check_plugin_options(options: Mapping[str, Any], data: Dataset, config_text: str, display: str) -> list[Problem]:
@@ -228,4 +275,25 @@ def check_plugin_options(options: Mapping[str, Any], data: Dataset, config_text:
         elif not isinstance(heading, str) or not heading.strip():
             problems.append(Problem(display, line_of("article_groups", str(kind)),
                                     f"article_groups: the heading for '{kind}' must be text"))
+    return problems
+
+
+def misquoted(data: Dataset, passages: Mapping[str, Mapping[str, Any]]) -> list[Problem]:
+    """Quotes from an article paragraph or note that the passage does not hold: a quotation is
+    the words as the page shows them (typographic quotes and spacing aside). `passages` are the
+    rendered articles' (builder.markdown.passages), by slug and anchor."""
+    from builder.markdown.passages import quoted
+
+    problems = []
+    for record in cited_records(data):
+        for _field, ref, line in cited(record):
+            match = ARTICLE_REF.match(ref)
+            quote = getattr(ref, "quote", None)
+            if not (match and quote):
+                continue
+            passage = passages.get(match["slug"], {}).get(f"{match['kind']}{match['number']}")
+            if passage is not None and quoted(quote, passage) is None:
+                shown = quote if len(quote) <= 60 else quote[:57] + "…"
+                problems.append(Problem(record.origin.file, line, f"source '{ref}': the quote “{shown}” is not in "
+                                                                  f"the passage; quote its words as the page shows them"))
     return problems

@@ -4,7 +4,8 @@ A corpus chooses the words its records use: the kinds of organization (with the 
 gets on the organizations index, in that order), the regions countries are grouped by (in
 order), the kinds of event and the types of source, the membership statuses (with what each
 means for the matrix, the member lists, the charts and the COW-style export), the ways a record
-can end, and the kinds of organization the matrix leaves out. The file may set any of them; each
+can end, the kinds of organization the matrix leaves out, the kinds of event that change a
+membership, and which act each date field gives (its convention). The file may set any of them; each
 one it sets replaces the generator's default whole (`model.Vocabulary`), and records are then
 checked against it.
 """
@@ -17,8 +18,8 @@ from builder.load.problems import Problem, did_you_mean, display_path
 from builder.load.yamlfile import Record, parse, read_text
 
 FILE = "vocabularies.yaml"
-_LISTS = ("regions", "event_kinds", "source_types", "ended_by", "outside_matrix")
-_KEYS = ("organization_kinds", "statuses", *_LISTS)
+_LISTS = ("regions", "event_kinds", "source_types", "ended_by", "outside_matrix", "membership_event_kinds")
+_KEYS = ("organization_kinds", "statuses", *_LISTS, "date_conventions")
 # What a status says besides its name; `abbreviation` is required.
 _STATUS_FIELDS = ("abbreviation", "counted", "listed_with", "cow_code", "drawn")
 _COW_CODES = (0, 1, 2, 3)  # a status's COW IGO code: none, full, associate, observer
@@ -55,6 +56,14 @@ def load_vocabulary(data_dir: Path, root: Path) -> tuple[Vocabulary, list[Proble
                                                                         f"heading (text)"))
             else:
                 chosen[key] = {str(k).strip(): str(h).strip() for k, h in kinds.items()}
+        elif key == "date_conventions":
+            conventions = value[key]
+            if not isinstance(conventions, Record) or not conventions or \
+                    not all(_is_text(k) and _is_text(v) for k, v in conventions.items()):
+                problems.append(Problem(display, line, "'date_conventions' maps each date field to the act it gives, "
+                                                       "like 'founded: the day the founding act took effect'"))
+            else:
+                chosen[key] = {str(k).strip(): str(v).strip() for k, v in conventions.items()}
         elif key == "statuses":
             statuses, status_problems = _statuses(value[key], display, line)
             problems += status_problems
@@ -76,6 +85,14 @@ def load_vocabulary(data_dir: Path, root: Path) -> tuple[Vocabulary, list[Proble
         if kind not in kinds:
             problems.append(Problem(display, value.line_of("outside_matrix"),
                                     f"outside_matrix: '{kind}' is not one of the organization kinds{did_you_mean(kind, kinds)}"))
+    event_kinds = chosen.get("event_kinds", Vocabulary().event_kinds)
+    for kind in chosen.get("membership_event_kinds", ()):
+        if kind not in event_kinds:
+            problems.append(Problem(display, value.line_of("membership_event_kinds"),
+                                    f"membership_event_kinds: '{kind}' is not one of the event kinds"
+                                    f"{did_you_mean(kind, event_kinds)}"))
+    if "event_kinds" in chosen and "membership_event_kinds" not in chosen:
+        chosen["membership_event_kinds"] = tuple(k for k in Vocabulary().membership_event_kinds if k in event_kinds)
     return Vocabulary(**chosen), problems
 
 

@@ -27,6 +27,7 @@ from markdown.util import AtomicString
 from builder.core.syntax import ANNOTATION, DIRECTIVE, ENTITY_KINDS
 from builder.core.syntax import PIPE as _PIPE
 from builder.markdown.inline import QuickInlineProcessor
+from builder.markdown.passages import PassageCollector
 
 
 @dataclass
@@ -301,6 +302,7 @@ class ArticleExtension(Extension):
         # By article: how many paragraphs it numbers, and its notes' printed numbers (what a
         # reader can cite in it, #p1 to #pN and #fn<n>).
         self.numbered: dict[str, tuple[int, list[int]]] = {}
+        self.passages: dict[str, dict] = {}  # article slug -> its passages (builder.markdown.passages)
         self.article = ""
 
     def extendMarkdown(self, md: Markdown) -> None:
@@ -314,5 +316,7 @@ class ArticleExtension(Extension):
         md.treeprocessors.register(_ParagraphNumbers(md, self), "paragraph-numbers", 6)
         # After MkDocs' link resolution ("relpath", 0): see _EntityLink.
         md.treeprocessors.register(_EntityHrefs(md, self), "entity-hrefs", -10)
+        # Last: each article's paragraphs and notes as read, for the quotes that cite them.
+        md.treeprocessors.register(PassageCollector(md, self.passages, lambda: self.article), "passages", -20)
         # Python-Markdown's own inline pass, at its own place, minus the fruitless pattern tries.
         md.treeprocessors.register(QuickInlineProcessor(md), "inline", 20)

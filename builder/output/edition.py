@@ -23,6 +23,7 @@ from builder.load.problems import DataError
 from builder.load.project import Project
 from builder.load.redirects import anchor_map
 from builder.load.revisions import Revisions
+from builder.load.validate import misquoted
 from builder.markdown.annotations import ArticleExtension
 from builder.output import metadata, published, search, site_files
 from builder.views.inputs import PageInputs
@@ -153,5 +154,6 @@ class Edition:
         current = published.collect(site_dir) if dirty else self.published_found
         problems = site_files.lost_publications(self.data, self.redirects, current, self.manifest_path,
                                                 self.manifest_display)
+        problems += misquoted(self.data, self.extension.passages)
         if problems:
             raise DataError(problems)

@@ -1,8 +1,10 @@
 """The machine-readable exports (a contract, see ../shared/DESIGN.md): deterministic text, sorted.
 
-memberships.json / .csv   one object/row per membership record
+memberships.json / .csv   one object/row per membership record (the contract's keys first, then what
+                          was added: ended_by, note, the quotes, other and disputed dates)
 events.json               one object per event
 entities.json             organizations, countries and people with their names and pages
+sources.json              the bibliography: titles as published, addresses and identifiers
 timeline.json             the events in TimelineJS's JSON format (Knight Lab)
 country-year.csv          one row per organization, country and year, in the style of the
                           Correlates of War IGO data, with a COW-style code beside our status
@@ -14,6 +16,7 @@ import datetime as dt
 import html
 import io
 import json
+from pathlib import Path
 
 from builder.core.dates import PartialDate
 from builder.core.model import NO_STATE, NOT_MEMBER, NOT_YET, UNKNOWN_STATUS, Dataset
@@ -32,10 +35,27 @@ def _date(value: PartialDate | None) -> str | None:
     return value.iso() if value else None
 
 
+def claims(refs) -> list[dict]:
+    """The quotes a list of source references carries: {source, quote, locator}."""
+    return [{"source": str(ref), "quote": ref.quote, "locator": getattr(ref, "locator", None)}
+            for ref in refs if getattr(ref, "quote", None)]
+
+
+def dates(record) -> dict:
+    """A record's other dates (another act) and disputed dates (another source's claim)."""
+    return {
+        "also_dated": [{"field": a.field, "date": a.date.iso(), "act": a.act, "sources": [str(r) for r in a.sources]}
+                       for a in record.also_dated],
+        "disputed": [{"field": d.field, "date": d.date.iso(), "sources": [str(r) for r in d.sources],
+                      "claims": claims(d.sources), "note": d.note} for d in record.disputed],
+    }
+
+
 def membership_rows(data: Dataset) -> list[dict]:
     records = sorted(data.memberships, key=lambda m: (m.org, m.country, m.start.sort_key()))
     return [{"org": m.org, "country": m.country, "status": m.status, "from": _date(m.start),
-             "to": _date(m.end), "sources": list(m.sources)} for m in records]
+             "to": _date(m.end), "sources": [str(r) for r in m.sources], "ended_by": m.ended_by, "note": m.note,
+             "claims": claims(m.sources), **dates(m)} for m in records]
 
 
 def memberships_json(data: Dataset) -> str:
@@ -45,10 +65,10 @@ def memberships_json(data: Dataset) -> str:
 def memberships_csv(data: Dataset) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["org", "country", "status", "from", "to", "sources"])
+    writer.writerow(["org", "country", "status", "from", "to", "sources", "ended_by"])
     for row in membership_rows(data):
         writer.writerow([row["org"], row["country"], row["status"], row["from"], row["to"] or "",
-                         ";".join(row["sources"])])
+                         ";".join(row["sources"]), row["ended_by"] or ""])
     return out.getvalue()
 
 
@@ -56,7 +76,8 @@ def events_json(data: Dataset) -> str:
     events = sorted(data.events.values(), key=lambda e: (e.date.sort_key(), e.id))
     return _json([{"id": e.id, "date": e.date.iso(), "title": e.title, "kind": e.kind,
                    "orgs": e.orgs, "countries": e.countries, "people": e.people,
-                   "summary": e.summary, "sources": e.sources} for e in events])
+                   "summary": e.summary, "sources": [str(r) for r in e.sources], "claims": claims(e.sources),
+                   **dates(e)} for e in events])
 
 
 def entities_json(data: Dataset) -> str:
@@ -65,11 +86,15 @@ def entities_json(data: Dataset) -> str:
             {"id": o.id, "name": o.name, "short": o.short, "aliases": o.aliases, "kind": o.kind,
              "founded": _date(o.founded), "dissolved": _date(o.dissolved), "headquarters": o.headquarters,
              "predecessors": o.predecessors, "successors": o.successors, "parent": o.parent,
-             "url": f"organizations/{o.id}/", "sources": o.sources}
+             "url": f"organizations/{o.id}/", "sources": [str(r) for r in o.sources], **dates(o)}
             for o in sorted(data.organizations.values(), key=lambda o: o.id)],
         "countries": [
             {"id": c.id, "name": c.name, "official_name": c.official_name, "aliases": c.aliases,
-             "region": c.region, "dissolved": _date(c.dissolved), "url": f"countries/{c.id}/"}
+             "region": c.region, "dissolved": _date(c.dissolved), "url": f"countries/{c.id}/",
+             "exists_from": _date(c.exists_from), "existed_by": _date(c.existed_by), "exists_note": c.exists_note,
+             "dissolved_note": c.dissolved_note, "iso3166_3": c.iso3166_3, "successors": c.successors,
+             "former_names": [{"name": f.name, "until": f.until.iso()} for f in c.former_names],
+             "sources": [str(r) for r in c.sources]}
             for c in sorted(data.countries.values(), key=lambda c: c.id)],
         "people": [
             {"id": p.id, "name": p.name, "aliases": p.aliases,
@@ -78,6 +103,15 @@ def entities_json(data: Dataset) -> str:
              "url": f"people/{p.id}/"}
             for p in sorted(data.people.values(), key=lambda p: p.id)],
     })
+
+
+def sources_json(data: Dataset) -> str:
+    """The bibliography, so that every source a record names can be found."""
+    return _json([{"id": s.id, "type": s.type, "title": s.title, "title_descriptive": s.title_descriptive,
+                   "title_original": s.title_original, "author": s.author, "date": _date(s.date), "place": s.place,
+                   "publisher": s.publisher, "url": s.url, "identifiers": dict(s.identifiers),
+                   "url_missing_reason": s.url_missing_reason, "note": s.note, "page": f"sources/#{s.id}"}
+                  for s in sorted(data.sources.values(), key=lambda s: s.id)])
 
 
 def _timeline_date(value: PartialDate) -> dict:
@@ -138,4 +172,14 @@ def all_exports(data: Dataset, as_of: dt.date, site_name: str) -> dict[str, str]
         "data/entities.json": entities_json(data),
         "data/timeline.json": timeline_json(data, site_name),
         "data/country-year.csv": country_year_csv(data, as_of),
+        "data/sources.json": sources_json(data),
+        **{f"data/schema/{name}": text for name, text in schemas().items()},
     }
+
+
+SCHEMA_DIR = Path(__file__).parent / "schema"
+
+
+def schemas() -> dict[str, str]:
+    """The JSON Schema of every export, published beside the data (data/schema/)."""
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(SCHEMA_DIR.glob("*.schema.json"))}

@@ -1,7 +1,8 @@
 """Who belonged to what in a given year: the member matrix, and the overlap of two organizations.
 
 "Status in year Y" is the status on 31 December of Y. A cell distinguishes a status, "not a
-member", "unknown" (a partial date leaves the day open) and "the organization did not exist".
+member", "unknown" (a partial date leaves the day open), "the organization did not exist" and
+"the state did not exist" (before its `exists_from`, or from its `dissolved`).
 """
 from __future__ import annotations
 
@@ -28,17 +29,17 @@ def standings(data: Dataset, org_id: str, country_id: str, years) -> Iterator[Ce
     """`cell` for each of `years`, with the organization, the state and the records looked up once."""
     org = data.organizations[org_id]
     country = data.countries.get(country_id)
-    state_ends = country.dissolved.last_day if country and country.dissolved else None
     records = data.records_of(org_id, country_id)
     for year in years:
         day = year_end(year)
         exists = org.exists_on(day)
+        state = country.exists_on(day) if country else True
         if exists is False:
             yield _NOT_YET
-        elif state_ends is not None and day >= state_ends:
+        elif state is False:
             yield _NO_STATE
         else:
-            yield _held(records, day, exists)
+            yield _held(records, day, UNKNOWN if state is UNKNOWN else exists)
 
 
 def _held(records: list[Membership], day: dt.date, exists) -> Cell:
@@ -138,7 +139,7 @@ def build_matrix(data: Dataset, year: int) -> Matrix:
     with_records = {m.country for o in orgs for m in data.memberships_of_org(o)}
     for country_id in sorted(with_records & set(data.countries)):
         country = data.countries[country_id]
-        if country.dissolved and day >= country.dissolved.last_day:
+        if country.exists_on(day) is False:
             continue  # a row of "state did not exist" only: no record can hold
         by_org: dict[str, list[Membership]] = {}
         for record in data.memberships_of_country(country_id):

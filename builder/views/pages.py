@@ -14,12 +14,14 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
+from builder.core import identifiers
+from builder.core.dates import year_end
 from builder.core.model import CELL_MARKS, Dataset, Membership, Organization, Person
 from builder.core.urls import country_url, org_url
 from builder.load.articles import Article
 from builder.views import history, maps, matrix, member_maps
 from builder.views.charts import Row, membership_chart
-from builder.views.source_notes import SourceNotes, source_label, source_url
+from builder.views.source_notes import SourceNotes, quotation, source_label, source_url
 
 
 @dataclass
@@ -50,6 +52,27 @@ class GeneratedPage:
         return "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
 
 
+# How a page names a date field in "sources disagree on …" and "also dated".
+FIELD_WORDS = {"from": "start", "to": "end", "date": "date", "founded": "founding", "dissolved": "dissolution",
+               "exists_from": "beginning"}
+
+
+def other_dates(record, notes: SourceNotes | None = None) -> dict[str, list[dict]]:
+    """A record's other dates (another act, true as well) and disputed dates (another source's
+    claim), worded for a page; with `notes`, the disputed dates' sources as note numbers."""
+    also = [{"field": FIELD_WORDS.get(a.field, a.field), "date": a.date.display(), "iso": a.date.iso(), "act": a.act}
+            for a in record.also_dated]
+    disputed = []
+    for d in record.disputed:
+        claim = {"field": FIELD_WORDS.get(d.field, d.field), "date": d.date.display(), "iso": d.date.iso(),
+                 "note": d.note}
+        if notes is not None:
+            claim["sources"] = notes.cite(d.sources)
+            claim["claims"] = notes.quoted(d.sources)
+        disputed.append(claim)
+    return {"also_dated": also, "disputed": disputed}
+
+
 def _record_view(record: Membership, notes: SourceNotes) -> dict:
     return {
         "status": record.status,
@@ -58,7 +81,9 @@ def _record_view(record: Membership, notes: SourceNotes) -> dict:
         "ended_by": record.ended_by,
         "note": record.note,
         "sources": notes.cite(record.sources),
+        "claims": notes.quoted(record.sources),
         "current": record.is_current,
+        **other_dates(record, notes),
     }
 
 
@@ -91,6 +116,8 @@ def organization_page(data: Dataset, org: Organization, as_of: dt.date,
     """`periods`: the organization's map_periods, when the caller has them already."""
     notes = SourceNotes(data)
     org_sources = notes.cite(org.sources)
+    org_claims = notes.quoted(org.sources)
+    org_dates = other_dates(org, notes)
     day = reference_day(org, as_of)
     groups: dict[str, list[dict[str, Any]]] = {"members": [], "partners": [], "former": []}
     for standing in history.standings(data, org.id, day):
@@ -132,6 +159,8 @@ def organization_page(data: Dataset, org: Organization, as_of: dt.date,
         "parent": _org_link(data, org.parent) if org.parent else None,
         "children": [_org_link(data, o.id) for o in children],
         "org_sources": org_sources,
+        "org_claims": org_claims,
+        "org_dates": org_dates,
         "groups": groups,
         "notes": notes.entries(),
         "chart": charts_for_org(data, org, as_of),
@@ -189,10 +218,12 @@ def country_page(data: Dataset, country_id: str, as_of: dt.date) -> GeneratedPag
         (current if row["status"] else former).append(row)
     current.sort(key=lambda r: (data.vocabulary.status_rank(r["status"]), r["org"]["label"]))
     former.sort(key=lambda r: (r["first"].sort_key(), r["org"]["label"]))
+    existence = existence_view(data, country, notes)
     for row in current + former:  # number the sources in reading order
         row["records"] = [_record_view(r, notes) for r in row["records"]]
     context = {
         "country": country,
+        "existence": existence,
         "current": current,
         "former": former,
         "as_of": as_of,
@@ -206,6 +237,23 @@ def country_page(data: Dataset, country_id: str, as_of: dt.date) -> GeneratedPag
         description=f"{country.name}: memberships in international organizations over time, with sources.",
         breadcrumbs=[("Countries", "countries/")], entity=("country", country_id),
     )
+
+
+def existence_view(data: Dataset, country, notes: SourceNotes) -> dict:
+    """When the state existed, and what followed it, worded for its page."""
+    return {
+        "exists_from": country.exists_from.display() if country.exists_from else None,
+        "existed_by": country.existed_by.display() if country.existed_by else None,
+        "note": country.exists_note,
+        "dissolved_note": country.dissolved_note,
+        "successors": [{"name": data.countries[c].name, "url": country_url(c)} for c in country.successors
+                       if c in data.countries],
+        "predecessors": [{"name": c.name, "url": country_url(c.id)}
+                         for c in sorted(data.countries.values(), key=lambda c: c.name) if country.id in c.successors],
+        "former_names": [{"name": f.name, "until": f.until.display()} for f in country.former_names],
+        "sources": notes.cite(country.sources),
+        "claims": notes.quoted(country.sources),
+    }
 
 
 def organizations_index(data: Dataset, as_of: dt.date, noun: str = "site") -> GeneratedPage:
@@ -257,10 +305,60 @@ def countries_index(data: Dataset, as_of: dt.date, noun: str = "site") -> Genera
 
 def sources_index(data: Dataset, noun: str = "site") -> GeneratedPage:
     entries = sorted(data.sources.values(), key=lambda s: (s.date.sort_key() if s.date else (dt.date.max, 0), s.title))
+    found = {s.id: [{"scheme": identifiers.label(scheme), "value": value, "url": identifiers.resolver_url(scheme, value)}
+                    for scheme, value in s.identifiers.items()] for s in entries}
     return GeneratedPage(
         src_uri="sources/index.md", title="Sources", template="sources.html",
-        context={"sources": entries},
+        context={"sources": entries, "identifiers": found},
         description=f"The bibliography behind every membership record and date in this {noun}.",
+    )
+
+
+# The exports (builder.output.exports), what each holds and its schema, for data/ (the data's README).
+EXPORTS = [
+    ("data/memberships.json", "data/schema/memberships.schema.json",
+     "One object per membership record: org, country, status, from, to (null while it holds) and sources "
+     "(the contract's keys, in that order); then ended_by, note, claims (the words a source is quoted for), "
+     "also_dated (other acts dating the same start or end) and disputed (what other sources say instead)."),
+    ("data/memberships.csv", "data/schema/memberships.csv.schema.json",
+     "The same records, one row each: org, country, status, from, to (empty while it holds), sources "
+     "(joined with ';'), ended_by."),
+    ("data/events.json", "data/schema/events.schema.json",
+     "One object per event: id, date (at its precision), title, kind, orgs, countries, people, summary, "
+     "sources, claims, also_dated, disputed."),
+    ("data/entities.json", "data/schema/entities.schema.json",
+     "The organizations, countries and people with their names, aliases, dates and pages; a country with "
+     "its existence (exists_from, or existed_by for a state older than the data), dissolution, ISO 3166-3 "
+     "code, successors and former names."),
+    ("data/sources.json", "data/schema/sources.schema.json",
+     "The bibliography: each source's title as published (title_descriptive when it is the editor's "
+     "description), original title, author, date, place, URL, identifiers (CELEX, DOI, ISBN, ISSN, "
+     "document symbol, Treaty Series registration number, OCLC) or the reason it has none."),
+    ("data/timeline.json", "data/schema/timeline.schema.json",
+     "The events in Knight Lab's TimelineJS format; headline, text and group hold HTML-escaped text."),
+    ("data/country-year.csv", "data/schema/country-year.csv.schema.json",
+     "One row per organization, country and year, like the Correlates of War IGO state-year data: org, "
+     "country, year, status, cow_code. Status in year Y is the status on 31 December of Y."),
+]
+
+
+def data_page(data: Dataset) -> GeneratedPage:
+    """`data/`: what every export holds, its schema, its codes and its date conventions."""
+    from builder.core.model import NO_STATE, NOT_MEMBER, NOT_YET, UNKNOWN_STATUS
+    from builder.output.exports import CELL_CODES
+
+    statuses = [{"name": s.name, "abbreviation": s.abbreviation, "cow_code": s.cow_code, "counted": s.counted}
+                for s in data.vocabulary.statuses]
+    cells = [{"name": name, "cow_code": CELL_CODES[name], "mark": CELL_MARKS[name]}
+             for name in (NOT_MEMBER, UNKNOWN_STATUS, NO_STATE, NOT_YET)]
+    return GeneratedPage(
+        src_uri="data/index.md", title="Data", template="data.html",
+        context={"exports": [{"file": f, "schema": sch, "what": what} for f, sch, what in EXPORTS],
+                 "statuses": statuses, "cells": cells,
+                 "conventions": [{"field": k, "what": v} for k, v in data.vocabulary.date_conventions.items()],
+                 "citation_counts": {"memberships": len(data.memberships), "events": len(data.events),
+                                     "sources": len(data.sources), "countries": len(data.countries)}},
+        description="The data behind this site, as files: what each holds, its JSON Schema, its codes and its dates.",
     )
 
 
@@ -411,7 +509,7 @@ def site_pages(data: Dataset, as_of: dt.date, articles: Iterable[Article] = (),
     article_list = list(articles)
     by_author = articles_by_author(article_list)
     pages = [organizations_index(data, as_of, noun), countries_index(data, as_of, noun), sources_index(data, noun),
-             people_index(data, set(by_author), noun)]
+             people_index(data, set(by_author), noun), data_page(data)]
     if article_list:
         pages.append(articles_index(article_list, article_groups, articles_description))
     # An organization's periods serve its page (the latest map) and its map page: made once.
@@ -508,7 +606,8 @@ def _matrix_view(data: Dataset, year: int, years: range, latest: bool, pairs=())
                  for at, cell in enumerate(grid.rows[country_id])]
         seen.update(map(attrgetter("status"), cells))
         by_region.setdefault(country.region, []).append(
-            {"id": country_id, "name": country.name, "url": country_url(country_id), "region": country.region,
+            {"id": country_id, "name": country.name_on(year_end(year)), "url": country_url(country_id),
+             "region": country.region,
              "cells": cells})
     decades: dict[int, list[int]] = {}
     for y in years:
@@ -616,7 +715,11 @@ def event_view(data: Dataset, event) -> dict:
         "orgs": [_org_link(data, o) for o in event.orgs],
         "countries": [{"id": c, "name": data.countries[c].name, "url": country_url(c)} for c in event.countries],
         "people": [{"id": p, "name": data.people[p].name, "url": f"people/{p}/"} for p in event.people],
-        "sources": [{"label": source_label(data, s), "url": source_url(s)} for s in event.sources],
+        "sources": [{"label": source_label(data, s), "url": source_url(s), "claim": quotation(s)}
+                    for s in event.sources],
+        **other_dates(event),
+        "disputed_sources": [[{"label": source_label(data, s), "url": source_url(s), "claim": quotation(s)}
+                              for s in d.sources] for d in event.disputed],
     }
 
 
