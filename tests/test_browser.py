@@ -324,6 +324,15 @@ def test_a_quotation_shows_on_hover_and_on_keyboard_focus(tab, server):
     assert shown()
 
 
+def test_on_a_phone_a_quotation_shows_whole_inside_the_screen(tab, server):
+    page, _ = open_page(tab, server + "countries/uzb/", viewport={"width": 360, "height": 700}, color_scheme="dark")
+    marks = page.locator(".claim a.claim-mark")
+    for index in range(marks.count()):  # marks near the right edge too
+        marks.nth(index).focus()
+        box = marks.nth(index).locator("xpath=following-sibling::*[1]").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["y"] + box["height"] <= 700, box
+
+
 def test_without_javascript_a_quotation_is_read_in_the_source_list(tab_without_js, server):
     page, _ = open_page(tab_without_js, server + "organizations/csto/")
     mark = page.locator(".claim a.claim-mark").first
