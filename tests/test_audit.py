@@ -19,7 +19,7 @@ from builder.core.model import (
 )
 from builder.markdown.passages import Passage, article_passages, quoted
 
-from conftest import ROOT, run_builder
+from conftest import ROOT, make_project, run_builder
 
 D = PartialDate.parse
 
@@ -194,8 +194,10 @@ def test_the_shipped_data_stays_within_its_baseline():
 
 
 def test_a_grown_count_fails_the_run(tmp_path):
+    # The small fixture's records have no events at all: its no-event count is above a baseline of 0.
+    project = make_project(tmp_path / "project")
     baseline = tmp_path / "baseline.json"
     baseline.write_text(json.dumps({category: 0 for category in audit.CATEGORIES}), encoding="utf-8")
-    result = run_builder(ROOT, "audit", "--baseline", str(baseline))
+    result = run_builder(project, "audit", "--baseline", str(baseline))
     assert result.returncode == 1
     assert "audit: 'no-event' grew from 0 to" in result.stderr

@@ -41,7 +41,8 @@ def test_csto_shows_uzbekistans_whole_history(built_site):
     history = rows["Uzbekistan"]
     treaty, csto = history.split("In the CSTO")
     assert "Collective Security Treaty" in treaty  # the 1992 treaty, its predecessor
-    assert re.search(r"15 May 1992 – (\w+ )?1999", treaty)
+    # From the treaty's entry into force (the date convention), its signature of 15 May 1992 beside it.
+    assert re.search(r"20 April 1994 – (\w+ )?1999", treaty) and "15 May 1992" in treaty
     assert "16 August 2006" in csto
     assert re.search(r"suspended since (\d+ \w+ )?2012", csto)
 
@@ -69,7 +70,8 @@ def test_organization_page_shows_aliases_founding_and_sources(built_site):
     assert "Founded" in facts
     assert "Eurasian Economic Union" in facts  # successor link
     notes = page.select("section.source-notes li")
-    assert notes and all(li.a["href"].startswith("../../sources/#") for li in notes)
+    # Each note leads to its entry in the bibliography, or to the article paragraph it is.
+    assert notes and all(li.a["href"].startswith(("../../sources/#", "../../articles/")) for li in notes)
     for cite in page.select("a.src"):
         assert page.select_one(cite["href"]) is not None
 
