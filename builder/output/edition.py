@@ -45,6 +45,7 @@ class Edition:
         # When each input file last changed, and which files each page is made from: a page's date.
         self.revisions, self.docs_display = revisions, docs_display
         self.inputs = PageInputs(project.data, project.articles)
+        self._last_changes: dict[str, dt.date] = {}  # by source URI
         self.redirects = project.redirects
         self.as_of = as_of
         self.articles: dict[str, Article] = {a.slug: a for a in project.articles}
@@ -113,7 +114,13 @@ class Edition:
         return context
 
     def last_change(self, src_uri: str) -> dt.date:
-        """The day the page's own content last changed (its JSON-LD dateModified, its sitemap entry)."""
+        """The day the page's own content last changed (its JSON-LD dateModified, its sitemap entry);
+        worked out once a page, for the sitemap asks before the page's context does."""
+        if src_uri not in self._last_changes:
+            self._last_changes[src_uri] = self._content_date(src_uri)
+        return self._last_changes[src_uri]
+
+    def _content_date(self, src_uri: str) -> dt.date:
         generated = self.pages.get(src_uri)
         slug = self.article_slug(src_uri)
         article = self.articles[slug] if slug else None
