@@ -52,7 +52,7 @@ PAGES = {
     "404": "no/such/page/",
 }
 # Also looked at on a 360-pixel phone screen (screenshot and axe).
-NARROW = ("front", "article", "organization", "map", "country", "matrix-year", "timeline", "404")
+NARROW = ("front", "article", "organization", "map", "country", "matrix-year", "timeline", "data", "404")
 WIDE = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 # Full-page screenshots stop here: the timeline and the matrices are very long.
