@@ -86,12 +86,24 @@ class Work:
         return self.kind in ("webpage", "dataset")
 
     @property
-    def page_range(self) -> str | None:
-        """"50–80", or "[50]–[80]" when the pages are inferred; one page is "5" or "[5]"."""
+    def marked_pages(self) -> tuple[str, str] | None:
+        """First and last page as a citation gives them: "[50]" when the number is inferred."""
         if not self.pages:
             return None
         first, last = (f"[{p}]" if self.pages_inferred else p for p in self.pages)
-        return first if self.pages[0] == self.pages[1] else f"{first}–{last}"
+        return first, last
+
+    @property
+    def one_page(self) -> bool:
+        return self.pages is not None and self.pages[0] == self.pages[1]
+
+    @property
+    def page_range(self) -> str | None:
+        """"50–80", or "[50]–[80]" when the pages are inferred; one page is "5" or "[5]"."""
+        if not self.marked_pages:
+            return None
+        first, last = self.marked_pages
+        return first if self.one_page else f"{first}–{last}"
 
     @property
     def month_range(self) -> str | None:
@@ -240,7 +252,7 @@ def apa(work: Work) -> str:
         return f"{authors} {year} {title} {_italic(work.container)}{issue}{pages}."
     pages = ""
     if work.page_range:
-        pages = f" ({'p' if work.pages and work.pages[0] == work.pages[1] else 'pp'}. {_e(work.page_range)})"
+        pages = f" ({'p' if work.one_page else 'pp'}. {_e(work.page_range)})"
     return f"{authors} {year} {title} In {_italic(work.container)}{pages}."
 
 
@@ -256,7 +268,7 @@ def mla(work: Work) -> str:
                 f"{day.day} {_MLA_MONTHS[day.month - 1]} {day.year}{url}")
     pages = ""
     if work.page_range:
-        pages = f", {'p' if work.pages and work.pages[0] == work.pages[1] else 'pp'}. {_e(work.page_range)}"
+        pages = f", {'p' if work.one_page else 'pp'}. {_e(work.page_range)}"
     if work.kind == "journal-article":
         issue = f", no. {_e(work.issue)}" if work.issue else ""
         when = ""
@@ -413,8 +425,8 @@ def ris(work: Work) -> str:
         lines.append(_ris("JO" if kind == "JOUR" else "T2", work.container))
     if work.issue:
         lines.append(_ris("IS", work.issue))
-    if work.pages:
-        first, last = (f"[{p}]" if work.pages_inferred else p for p in work.pages)
+    if work.marked_pages:
+        first, last = work.marked_pages
         lines += [_ris("SP", first), _ris("EP", last)]
     if work.is_web and work.modified:  # DA, the item's date; not Y2, the reader's access date
         lines += [_ris("PY", work.modified.year), _ris("DA", work.modified.strftime("%Y/%m/%d"))]

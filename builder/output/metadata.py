@@ -71,8 +71,8 @@ def article_meta(article: Article, printed: Work, url: str | None) -> list[tuple
     publisher = (article.publication or {}).get("publisher")
     if publisher:  # the printed work's own, when it prints one
         tags.append(("citation_publisher", publisher))
-    if printed.pages:
-        first, last = (f"[{p}]" if printed.pages_inferred else p for p in printed.pages)
+    if printed.marked_pages:
+        first, last = printed.marked_pages
         tags += [("citation_firstpage", first), ("citation_lastpage", last)]
     if url:
         tags.append(("citation_fulltext_html_url", url))
