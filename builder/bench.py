@@ -37,6 +37,7 @@ from builder.core.model import ORG_KINDS, REGIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-23"
+TIMINGS = "timings.json"  # the build's time by kind of page and phase (builder.mkdocs.clock)
 WORDS_PER_ARTICLE = 4300
 PARAGRAPHS_PER_ARTICLE = 58
 WORDS_PER_ANNOTATION = 19
@@ -150,6 +151,8 @@ def synthetic_article(rng: random.Random, index: int, ids: dict) -> str:
 def write_projects(folder: Path, scale: int, seed: int = 0) -> tuple[Path, Path]:
     """The synthetic project and its plain-MkDocs twin, under `folder`."""
     rng = random.Random(seed)
+    # A folder kept from an earlier run (`--keep`) is the bench's own: written afresh.
+    shutil.rmtree(folder, ignore_errors=True)
     ours, plain = folder / "reference", folder / "plain"
     ids = synthetic_data(ours / "site_data", scale, rng)
     for project in (ours, plain):
@@ -165,7 +168,7 @@ def write_projects(folder: Path, scale: int, seed: int = 0) -> tuple[Path, Path]
         "site_name": "Benchmark", "docs_dir": "content", "site_dir": "site", "use_directory_urls": True,
         "theme": {"name": None, "custom_dir": "templates", "locale": "en", "search_index_only": True,
                   "static_templates": ["404.html"]},
-        "plugins": [{"reference": {"data_dir": "site_data", "as_of": AS_OF}}, {"search": {"lang": "en"}}],
+        "plugins": [{"reference": {"data_dir": "site_data", "as_of": AS_OF, "timings": TIMINGS}}, {"search": {"lang": "en"}}],
         "markdown_extensions": extensions,
         "validation": {"nav": {"omitted_files": "ignore"}},
     }, sort_keys=False), encoding="utf-8")
@@ -182,10 +185,13 @@ def write_projects(folder: Path, scale: int, seed: int = 0) -> tuple[Path, Path]
     return ours, plain
 
 
-def timed_build(project: Path) -> tuple[float, float, float, int]:
-    """Wall seconds, CPU seconds, peak memory (MB) and HTML pages of one `mkdocs build` of `project`."""
+def timed_build(project: Path) -> tuple[float, float, float, int, dict | None]:
+    """Wall seconds, CPU seconds, peak memory (MB) and HTML pages of one `mkdocs build` of
+    `project`, and where its time went (the plugin's `timings` file; None for plain MkDocs)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1764633600"}
     env.pop("SITE_URL", None)
+    timings = project / TIMINGS
+    timings.unlink(missing_ok=True)
     # The generated project's files written out first: the build's time is the build's own, not
     # the writing-back of what the generator just wrote.
     os.sync()
@@ -200,7 +206,18 @@ def timed_build(project: Path) -> tuple[float, float, float, int]:
             errors.seek(0)
             raise SystemExit(f"bench: the build of {project} failed:\n{errors.read().decode(errors='replace')[-3000:]}")
     pages = sum(1 for _ in (project / "site").rglob("*.html"))
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, pages
+    spent = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else None
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, pages, spent
+
+
+def _by_kind(rounds: list[dict]) -> dict:
+    """Time a page of each kind (ms, the median of the rounds), and the time outside the pages
+    (loading the data, the exports and indexes, the swap, MkDocs' own start): seconds."""
+    kinds = rounds[0]["kinds"]
+    return {"ms_per_page_by_kind": {kind: round(statistics.median(1000 * r["kinds"][kind]["seconds"] / entry["pages"]
+                                                                  for r in rounds), 2)
+                                    for kind, entry in kinds.items() if entry["pages"]},
+            "pages_by_kind": {kind: entry["pages"] for kind, entry in kinds.items()}}
 
 
 def _summary(scale: int, ours: list[tuple], plain: list[tuple]) -> dict:
@@ -217,7 +234,9 @@ def _summary(scale: int, ours: list[tuple], plain: list[tuple]) -> dict:
             "ratio_per_page": round(statistics.median(ratios), 2),
             "cpu_seconds": round(cpu, 2), "plain_cpu_seconds": round(plain_cpu, 2),
             "cpu_ms_per_page": round(1000 * cpu / pages, 2), "rounds": len(ours),
-            "seconds_per_round": [round(r[0], 2) for r in ours]}
+            "seconds_per_round": [round(r[0], 2) for r in ours],
+            "seconds_outside_pages": round(statistics.median(r[0] - r[4]["in_pages"] for r in ours), 2),
+            **_by_kind([r[4] for r in ours])}
 
 
 def run(scales: list[int], rounds: int = 1, keep: Path | None = None) -> list[dict]:
@@ -241,13 +260,28 @@ def growth(results: list[dict]) -> dict:
     """How time a page grows from the smallest scale to the largest: in seconds, in CPU, and against
     the plain-MkDocs build of the same rounds (which the machine's speed moves alike); and time an
     article, for the input grows with the scale (articles, organizations, people) while the pages
-    do not all do (200 countries and the years at every scale)."""
+    do not all do (200 countries and the years at every scale).
+
+    Then the same growth taken apart: time a page of each kind, and of all pages weighed by the
+    larger edition's mix of kinds (so a larger share of articles, the costliest pages, does not
+    count as pages getting slower), and the time outside the pages for each article."""
     small, large = min(results, key=lambda r: r["scale"]), max(results, key=lambda r: r["scale"])
-    return {"from_scale": small["scale"], "to_scale": large["scale"],
-            "ms_per_page_growth": round(large["ms_per_page"] / small["ms_per_page"], 2),
-            "seconds_per_article_growth": round((large["seconds"] / large["scale"]) / (small["seconds"] / small["scale"]), 2),
-            "cpu_ms_per_page_growth": round(large["cpu_ms_per_page"] / small["cpu_ms_per_page"], 2),
-            "ratio_per_page_growth": round(large["ratio_per_page"] / small["ratio_per_page"], 2)}
+    change = {"from_scale": small["scale"], "to_scale": large["scale"],
+              "ms_per_page_growth": round(large["ms_per_page"] / small["ms_per_page"], 2),
+              "seconds_per_article_growth": round((large["seconds"] / large["scale"]) / (small["seconds"] / small["scale"]), 2),
+              "cpu_ms_per_page_growth": round(large["cpu_ms_per_page"] / small["cpu_ms_per_page"], 2),
+              "ratio_per_page_growth": round(large["ratio_per_page"] / small["ratio_per_page"], 2)}
+    if "ms_per_page_by_kind" in small and "ms_per_page_by_kind" in large:
+        kinds = [k for k in large["ms_per_page_by_kind"] if small["ms_per_page_by_kind"].get(k)]
+        change["ms_per_page_growth_by_kind"] = {
+            k: round(large["ms_per_page_by_kind"][k] / small["ms_per_page_by_kind"][k], 2) for k in kinds}
+        mix = large["pages_by_kind"]
+        same_mix = (sum(mix[k] * large["ms_per_page_by_kind"][k] for k in kinds)
+                    / sum(mix[k] * small["ms_per_page_by_kind"][k] for k in kinds))
+        change["ms_per_page_growth_same_mix"] = round(same_mix, 2)
+        change["outside_pages_per_article_growth"] = round(
+            (large["seconds_outside_pages"] / large["scale"]) / (small["seconds_outside_pages"] / small["scale"]), 2)
+    return change
 
 
 def main(scales: list[int], as_json: bool, keep: Path | None = None, rounds: int = 1) -> int:
@@ -271,4 +305,9 @@ def main(scales: list[int], as_json: bool, keep: Path | None = None, rounds: int
                   f"×{change['ms_per_page_growth']} in seconds, ×{change['cpu_ms_per_page_growth']} in CPU, "
                   f"×{change['ratio_per_page_growth']} against plain MkDocs; time an article "
                   f"×{change['seconds_per_article_growth']}")
+            if "ms_per_page_growth_by_kind" in change:
+                kinds = ", ".join(f"{k} ×{g}" for k, g in change["ms_per_page_growth_by_kind"].items())
+                print(f"time a page of each kind: {kinds}; of all pages in the larger edition's mix of kinds "
+                      f"×{change['ms_per_page_growth_same_mix']}; outside the pages, time an article "
+                      f"×{change['outside_pages_per_article_growth']}")
     return 0

@@ -151,14 +151,16 @@ The table lists what the text says.[^1]
 
 
 def _second_corpus(site: Path) -> None:
-    (site / "mkdocs.yml").write_text(without_overlap_pairs((site / "mkdocs.yml").read_text(encoding="utf-8")),
-                                     encoding="utf-8")
+    config = without_overlap_pairs((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = config.replace("      data_dir: site_data\n", "      data_dir: site_data\n      timings: build-timings.json\n")
+    (site / "mkdocs.yml").write_text(config, encoding="utf-8")
     (site / "content/articles/accessions.md").write_text(SECOND_ARTICLE, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
 def second_site(tmp_path_factory) -> Path:
-    """Another corpus: the example data without overlap pairs, and an article with a table and parts."""
+    """Another corpus: the example data without overlap pairs, an article with a table and parts,
+    and the build's timings written (the `timings` option)."""
     return shared_folder(tmp_path_factory, "second-site", lambda folder: _build_new_site(folder, _second_corpus)) / "mysite"
 
 

@@ -9,6 +9,7 @@ import yaml
 
 from builder import bench
 from builder.markdown.annotations import ANNOTATION
+from builder.mkdocs.clock import BuildClock
 
 
 def test_the_synthetic_project_has_the_real_editions_proportions(tmp_path):
@@ -47,6 +48,15 @@ def test_the_same_seed_makes_the_same_project(tmp_path):
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
 
 
+def test_a_kept_folder_is_written_afresh_by_the_next_run(tmp_path):
+    """`bench --keep DIR` twice: the second run replaces the first run's project, smaller or larger."""
+    bench.write_projects(tmp_path, scale=12)
+    (tmp_path / "reference/site").mkdir()  # what the first run built
+    ours, _ = bench.write_projects(tmp_path, scale=10)
+    assert len(list((ours / "content/articles").glob("*.md"))) == 10
+    assert not (ours / "site").exists()
+
+
 def test_the_plugin_paces_the_garbage_collector_for_the_build_and_restores_it():
     import gc
 
@@ -68,3 +78,35 @@ def test_growth_compares_time_a_page_between_the_smallest_and_the_largest_scale(
     assert bench.growth([large, small]) == {"from_scale": 100, "to_scale": 1000, "ms_per_page_growth": 1.1,
                                             "seconds_per_article_growth": 0.9,
                                             "cpu_ms_per_page_growth": 1.15, "ratio_per_page_growth": 1.25}
+
+
+def test_the_clock_counts_a_page_once_over_its_two_stretches_of_work():
+    clock = BuildClock()
+    for url in ("articles/a/", "people/p/", ""):
+        clock.begin_page()
+        clock.end_page(url, last=False)  # its Markdown
+    for url in ("articles/a/", "people/p/", ""):
+        clock.begin_page()
+        clock.end_page(url, last=True)  # its template
+    clock.end_page("articles/a/", last=True)  # no page begun: nothing counted
+    clock.begin_phase("load")
+    clock.end_phase()
+    report = clock.report()
+    assert {kind: e["pages"] for kind, e in report["kinds"].items()} == {"articles": 1, "home": 1, "people": 1}
+    assert list(report["phases"]) == ["load"]
+    assert report["in_pages"] <= report["seconds"]
+
+
+def test_growth_takes_the_mix_of_kinds_apart():
+    """Articles cost the same a page at both scales, but the larger edition has more of them:
+    the mix-weighed growth says 1.0 while time a page says more."""
+    def scale(n, articles, people, seconds):
+        return {"scale": n, "pages": articles + people, "seconds": seconds, "ms_per_page": 1000 * seconds / (articles + people),
+                "cpu_ms_per_page": 1000 * seconds / (articles + people), "ratio_per_page": 1.0,
+                "ms_per_page_by_kind": {"articles": 15.0, "people": 1.0},
+                "pages_by_kind": {"articles": articles, "people": people}, "seconds_outside_pages": n / 100}
+    change = bench.growth([scale(100, 100, 400, 1.9 + 1), scale(1000, 1000, 1000, 16 + 10)])
+    assert change["ms_per_page_growth"] > 2
+    assert change["ms_per_page_growth_by_kind"] == {"articles": 1.0, "people": 1.0}
+    assert change["ms_per_page_growth_same_mix"] == 1.0
+    assert change["outside_pages_per_article_growth"] == 1.0

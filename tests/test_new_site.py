@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -70,6 +71,23 @@ def test_the_second_corpus_has_its_table_parts_and_no_overlap_pages(second_site)
     assert "overlap/" not in (site / "matrix/index.html").read_text(encoding="utf-8")
     nato = (site / "organizations/nato/index.html").read_text(encoding="utf-8")
     assert "accessions/#p1" in nato and "accessions/#fn1" in nato
+
+
+def test_the_timings_option_accounts_for_every_page_by_kind(second_site):
+    """`timings:` (what `bench` reads): each page counted once under its kind, the pages' time
+    within the build's, and the phases around them."""
+    spent = json.loads((second_site / "build-timings.json").read_text(encoding="utf-8"))
+    site = second_site / "site"
+    written: dict[str, int] = {}
+    for page in site.rglob("index.html"):
+        kind = page.relative_to(site).parts[0] if len(page.relative_to(site).parts) > 1 else "home"
+        written[kind] = written.get(kind, 0) + 1
+    counted = {kind: entry["pages"] for kind, entry in spent["kinds"].items()}
+    assert counted == written
+    assert 0 < spent["in_pages"] < spent["seconds"]
+    assert sum(e["seconds"] for e in spent["kinds"].values()) == pytest.approx(spent["in_pages"], abs=0.01)
+    assert set(spent["phases"]) == {"load", "files", "finish", "swap"}
+    assert not (site / "build-timings.json").exists()
 
 
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path):

@@ -23,7 +23,7 @@ _STASHED = re.compile("\x02[^\x03]*\x03")
 _SKIPPED = {"page-start", "pnum", "sic", "ed-label", "footnote-backref", "copy-link"}
 
 
-@dataclass
+@dataclass(slots=True)  # 70,000 of them at 1,000 articles, each kept to the end of the build
 class Passage:
     anchor: str  # "p12" or "fn56"
     words: str  # the author's text, as read (entity labels included)

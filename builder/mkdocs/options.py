@@ -26,3 +26,6 @@ class ReferenceConfig(Config):
     articles_description = c.Type(str, default=ARTICLES_DESCRIPTION)
     # Pairs of organizations compared year by year on pages of their own (overlap/A-B/).
     overlap_pairs = c.Type(list, default=[])
+    # A JSON file (beside mkdocs.yml) for the build's time by kind of page and by phase
+    # (builder.mkdocs.clock); `python -m builder bench` sets it. Off by default.
+    timings = c.Optional(c.Type(str))

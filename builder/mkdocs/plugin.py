@@ -46,6 +46,7 @@ from builder.load.problems import DataError
 from builder.load.project import Project, as_of_day, load_project
 from builder.load.revisions import read_revisions
 from builder.load.validate import check_plugin_options
+from builder.mkdocs.clock import BuildClock
 from builder.mkdocs.options import ReferenceConfig
 from builder.output import published, search
 from builder.output.edition import Edition, SiteFacts
@@ -77,8 +78,14 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         self.command = command if not dirty else None
         self.dirty = dirty  # a dirty build writes only the pages that changed
 
+    clock: BuildClock | None = None  # the `timings` option
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
+        self.clock = BuildClock() if self.config.timings else None
+        self.timings_path = root / self.config.timings if self.config.timings else None
+        if self.clock:
+            self.clock.begin_phase("load")
         # While `mkdocs serve` runs, a mistake in the data gives a site of one page that shows the
         # problems, not a failed build: MkDocs' server holds every request until a build succeeds.
         self.failure: str | None = None
@@ -104,6 +111,8 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             self.staged = StagedSite(Path(config.site_dir))
             self.site_config = config
             config.site_dir = str(self.staged.begin())
+        if self.clock:
+            self.clock.end_phase()
         return config
 
     def _load(self, config: MkDocsConfig, root: Path) -> Project:
@@ -124,20 +133,28 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         return project
 
     def on_build_error(self, *, error: Exception) -> None:
+        if getattr(self, "edition", None) is not None:
+            self.edition.stop_output()
         if self.staged is not None:
             self.staged.abort()
 
     def on_shutdown(self) -> None:
+        if getattr(self, "edition", None) is not None:
+            self.edition.stop_output()  # a build that stopped before its end
         if self._gc_thresholds is not None:
             gc.set_threshold(*self._gc_thresholds)
         staged, self.staged = self.staged, None
-        if staged is None:
-            return
-        if self.built and staged.path is not None:
-            staged.commit()
-        else:
-            staged.abort()
-        self.site_config.site_dir = str(staged.target)  # gh-deploy publishes from here next
+        if staged is not None:
+            if self.clock:
+                self.clock.begin_phase("swap")
+            if self.built and staged.path is not None:
+                staged.commit()
+            else:
+                staged.abort()
+            self.site_config.site_dir = str(staged.target)  # gh-deploy publishes from here next
+        if self.clock and self.timings_path and self.built:
+            self.clock.end_phase()
+            self.clock.write(self.timings_path)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         """`mkdocs serve` rebuilds when the data or the theme changes, not only the Markdown
@@ -154,10 +171,16 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             kept = Files([f for f in files if not f.is_documentation_page()])
             kept.append(File.generated(config, "index.md", content="---\ntitle: The site could not be built\n---\n"))
             return kept
+        if self.clock:
+            self.clock.begin_phase("files")
         choices = SiteChoices(self.config.overlap_pairs, self.config.article_groups,
                               self.config.articles_description, self.config.site_noun)
         for src_uri, front_matter in self.edition.generated_pages(choices):
             files.append(File.generated(config, src_uri, content=front_matter))
+        # MkDocs has emptied the site folder by now (on_pre_build comes before it does).
+        self.edition.begin_output(Path(config.site_dir))
+        if self.clock:
+            self.clock.end_phase()
         return files
 
     @event_priority(-50)  # after the search plugin has made its index
@@ -187,6 +210,18 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         env.globals["articles_intro"] = Markup(self.config.articles_intro)
         return env
 
+    @event_priority(100)  # the first to see the page
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.clock:
+            self.clock.begin_page()
+        return page
+
+    @event_priority(-100)  # the last
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.clock:
+            self.clock.end_page(page.url, last=False)
+        return html
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # An article links the same few dozen entities hundreds of times: each href is made once.
         self.edition.extension.link = cache(partial(_entity_href, page, files))
@@ -194,6 +229,12 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         # The sitemap's lastmod (MkDocs writes the sitemap before the pages): its content's last change.
         page.update_date = self.edition.last_change(page.file.src_uri).isoformat()
         return markdown
+
+    @event_priority(100)  # the first
+    def _on_page_context_clock(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        if self.clock:
+            self.clock.begin_page()
+        return context
 
     @event_priority(50)  # before the search plugin reads page.content
     def _on_page_context_body(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -215,13 +256,15 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             page.content = template.render(page=page, config=config, **self.edition.body_context(generated))
         return context
 
-    on_page_context = CombinedEvent(_on_page_context_body, _on_page_context_unsearched)
+    on_page_context = CombinedEvent(_on_page_context_clock, _on_page_context_body, _on_page_context_unsearched)
 
     @event_priority(-100)  # after every other plugin has seen the page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Written out: the page's HTML is not needed again, and 5,000 pages of it would add up.
         page.content = None
         self.edition.written(page.url, page.file.dest_uri, output)
+        if self.clock:
+            self.clock.end_page(page.url, last=True)
         return output
 
     @event_priority(-100)  # after the search plugin has written its index
@@ -229,11 +272,15 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         if self.failure:
             return
         site = SiteFacts(config.site_name, config.site_url, config.site_description)
+        if self.clock:
+            self.clock.begin_phase("finish")
         try:
             self.edition.finish(Path(config.site_dir), site, self.search_index, self.config.cname,
                                 self.body_env.get_template("redirect.html"), self.dirty)
         except DataError as lost:  # a published URL or anchor gone without a redirect, by name
             raise PluginError(lost.report("the build is refused.")) from None
+        if self.clock:
+            self.clock.end_phase()
         self.built = True
 
 

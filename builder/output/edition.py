@@ -26,6 +26,7 @@ from builder.load.revisions import Revisions
 from builder.load.validate import misquoted
 from builder.markdown.annotations import ArticleExtension
 from builder.output import metadata, published, search, site_files
+from builder.output.writer import BackgroundWriter
 from builder.views.inputs import PageInputs
 from builder.views.pages import GeneratedPage, SiteChoices, mention_view, neighbours, site_pages, unprinted_note
 
@@ -56,7 +57,9 @@ class Edition:
         # By page URL: the aliases, acronyms and official names of what a generated page is about
         # (both search indexes use them).
         self.other_names: dict[str, list[str]] = {}
-        self.cite_files: dict[str, dict[str, str]] = {}  # page URL -> {"cite.bib": …}
+        # `cite.bib`, `cite.ris`, … beside each citable page, written as the pages are built.
+        self._site_dir: Path | None = None
+        self._writer: BackgroundWriter | None = None
         self.published_found: set[str] = set()  # page URLs and citable anchors, as pages are written
         self.extension = ArticleExtension(label=self.entity_label)
         self.neighbours: dict[str, dict] = {}  # article slug -> its previous and next text
@@ -105,7 +108,8 @@ class Edition:
         cited, files = metadata.citation_context(self.data, article, generated, facts, numbered)
         context.update(cited)
         if files:
-            self.cite_files[url] = files
+            assert self._writer is not None and self._site_dir is not None, "begin_output() comes first"
+            self._writer.write(self._site_dir / url, files)
         moved = anchor_map(self.redirects, url)
         context["moved_anchors"] = {anchor: relative_url(target, url) for anchor, target in moved.items()}
         crumbs = [("Home", "")] + generated.breadcrumbs if generated and generated.breadcrumbs \
@@ -143,6 +147,17 @@ class Edition:
                                             self.extension.footnote_mentions.of(kind, entity_id), self.articles)
         return view
 
+    def begin_output(self, site_dir: Path) -> None:
+        """The pages go into `site_dir` (emptied by now, unless the build is dirty)."""
+        self.stop_output()
+        self._site_dir, self._writer = site_dir, BackgroundWriter()
+
+    def stop_output(self) -> None:
+        """A failed build: no file is being written once this returns."""
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
+
     def written(self, url: str, dest_uri: str, html: str) -> None:
         if dest_uri.rpartition("/")[2] == "index.html":  # what published.collect reads
             self.published_found |= published.published_by(url, html)
@@ -155,7 +170,9 @@ class Edition:
         search.write_indexes(site_dir, quick_index, self.pages.values(), names)
         site_files.write_exports(site_dir, self.data, self.as_of, site.name)
         site_files.write_hosting_files(site_dir, site.url, cname)
-        site_files.write_cite_files(site_dir, self.cite_files)
+        if self._writer is not None:
+            self._writer.finish()  # every cite file on disk, or the first failure raised
+            self._writer = None
         site_files.write_redirect_pages(site_dir, redirect_template, self.redirects, self.titles, site.url)
         # Collected as the pages were written, without reading them back; a dirty build wrote only some.
         current = published.collect(site_dir) if dirty else self.published_found

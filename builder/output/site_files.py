@@ -1,5 +1,6 @@
-"""The files a build writes beside the pages: the data exports, the cite files, GitHub Pages'
-hosting files and the redirect pages; and the check that nothing published has gone."""
+"""The files a build writes beside the pages at its end: the data exports, GitHub Pages' hosting
+files and the redirect pages; and the check that nothing published has gone. (The cite files are
+written as their pages are built: builder.output.writer.)"""
 from __future__ import annotations
 
 import datetime as dt
@@ -21,13 +22,6 @@ def write_exports(site_dir: Path, data: Dataset, as_of: dt.date, site_name: str)
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-
-
-def write_cite_files(site_dir: Path, cite_files: dict[str, dict[str, str]]) -> None:
-    """`cite.bib`, `cite.ris`, `cite.json` next to each citable page (by page URL)."""
-    for url, files in cite_files.items():
-        for name, text in files.items():
-            (site_dir / url / name).write_text(text, encoding="utf-8", newline="")
 
 
 def write_hosting_files(site_dir: Path, site_url: str | None, cname: str | None) -> None:
