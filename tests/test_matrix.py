@@ -144,3 +144,25 @@ def test_the_texts_organizations_come_first_in_the_matrix():
     assert columns[: len(named)] == named and columns[0] == "csto"  # the most named, first
     counts = [project.data.mentions[f"org:{o}"] for o in named]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_a_row_of_cells_is_what_the_macro_makes_of_each_cell():
+    """The plugin renders a sourced cell once a record and puts each page's source number in
+    afterwards: the row must be, byte for byte, the macro's own rendering of every cell."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from builder.mkdocs.plugin import _cells_renderer
+    from builder.views.pages import CellView
+
+    env = Environment(loader=FileSystemLoader(str(ROOT / "templates")), autoescape=True)
+    cell = env.get_template("partials/matrix_cell.html").module.cell
+    views = [CellView("member", "M"), CellView("member", "M", "since 1995", 3, "NATO: member since 1995", "nato"),
+             CellView("member", "M", "since 1995", 12, "NATO: member since 1995", "nato"),
+             CellView("observer", "O", "1995–2003", 7, "<b>A & B</b> \"quoted\"", "a&b"),
+             CellView("member", "M", "since 1995", 4, "a title with \ue000 in it", "nato"),
+             CellView("none", "·")]
+    row = _cells_renderer(cell)
+    expected = "".join(str(cell(v)) for v in views)
+    assert str(row(views)) == expected
+    assert str(row(list(reversed(views)))) == "".join(str(cell(v)) for v in reversed(views))  # from the caches
+    assert "&lt;b&gt;A &amp; B&lt;/b&gt;" in expected and "[12]" in expected

@@ -51,7 +51,7 @@ from builder.mkdocs.options import ReferenceConfig
 from builder.output import published, search
 from builder.output.edition import Edition, SiteFacts
 from builder.output.staging import StagedSite
-from builder.views.pages import SiteChoices, anchor_links
+from builder.views.pages import CellView, SiteChoices, anchor_links
 
 log = get_plugin_logger(__name__)
 
@@ -284,16 +284,37 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         self.built = True
 
 
+# Stands for a cell's source number while the cell's markup is rendered (a private-use character).
+_SOURCE_NUMBER = "\ue000"
+_SOURCE_AT = CellView._fields.index("source")
+
+
 def _cells_renderer(cell_macro):
-    """`matrix_cells(row.cells)`: a row of cells, each distinct cell rendered by the macro once."""
-    rendered: dict[tuple, str] = {}
+    """`matrix_cells(row.cells)`: a row of cells, each distinct cell rendered by the macro once.
+
+    A cell with a record shows its source's number, which differs from page to page: the macro
+    renders the record's cell once with a stand-in for the number, put in afterwards. A record
+    spans many years, so at 1,000 articles this is 3,600 calls of the macro instead of 57,000."""
+    plain: dict[tuple, str] = {}
+    sourced: dict[tuple, str] = {}
+
+    def numbered(view) -> str:
+        key = view[:_SOURCE_AT] + view[_SOURCE_AT + 1:]  # the cell without its number
+        html = sourced.get(key)
+        if html is None:
+            garbled = any(_SOURCE_NUMBER in str(value) for value in view)  # never in real data
+            html = sourced[key] = "" if garbled else str(cell_macro(view._replace(source=_SOURCE_NUMBER)))
+        return html.replace(_SOURCE_NUMBER, str(view.source)) if html else str(cell_macro(view))
 
     def row(cells) -> Markup:
         out = []
         for view in cells:
-            html = rendered.get(view)
+            html = plain.get(view)
             if html is None:
-                html = rendered[view] = str(cell_macro(view))
+                if view.source is None:
+                    html = plain[view] = str(cell_macro(view))
+                else:
+                    html = numbered(view)
             out.append(html)
         return Markup("".join(out))
 
