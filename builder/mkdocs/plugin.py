@@ -167,6 +167,9 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # The cite files go beside the pages as they are built. MkDocs has emptied the site
+        # folder by now (on_pre_build comes before it does).
+        self.edition.begin_output(Path(config.site_dir))
         if self.failure:  # serve: the theme's files, and one page (main.html shows the problems)
             kept = Files([f for f in files if not f.is_documentation_page()])
             kept.append(File.generated(config, "index.md", content="---\ntitle: The site could not be built\n---\n"))
@@ -177,8 +180,6 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
                               self.config.articles_description, self.config.site_noun)
         for src_uri, front_matter in self.edition.generated_pages(choices):
             files.append(File.generated(config, src_uri, content=front_matter))
-        # MkDocs has emptied the site folder by now (on_pre_build comes before it does).
-        self.edition.begin_output(Path(config.site_dir))
         if self.clock:
             self.clock.end_phase()
         return files
