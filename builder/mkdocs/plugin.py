@@ -78,14 +78,16 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         self.command = command if not dirty else None
         self.dirty = dirty  # a dirty build writes only the pages that changed
 
-    clock: BuildClock | None = None  # the `timings` option
+    # Where the build's time goes, kept always (a few clock readings a page) and written to the
+    # `timings` option's file when it names one.
+    clock: BuildClock
+    timings_path: Path | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
-        self.clock = BuildClock() if self.config.timings else None
+        self.clock = BuildClock()
         self.timings_path = root / self.config.timings if self.config.timings else None
-        if self.clock:
-            self.clock.begin_phase("load")
+        self.clock.begin_phase("load")
         # While `mkdocs serve` runs, a mistake in the data gives a site of one page that shows the
         # problems, not a failed build: MkDocs' server holds every request until a build succeeds.
         self.failure: str | None = None
@@ -111,8 +113,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             self.staged = StagedSite(Path(config.site_dir))
             self.site_config = config
             config.site_dir = str(self.staged.begin())
-        if self.clock:
-            self.clock.end_phase()
+        self.clock.end_phase()
         return config
 
     def _load(self, config: MkDocsConfig, root: Path) -> Project:
@@ -145,14 +146,13 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             gc.set_threshold(*self._gc_thresholds)
         staged, self.staged = self.staged, None
         if staged is not None:
-            if self.clock:
-                self.clock.begin_phase("swap")
+            self.clock.begin_phase("swap")
             if self.built and staged.path is not None:
                 staged.commit()
             else:
                 staged.abort()
             self.site_config.site_dir = str(staged.target)  # gh-deploy publishes from here next
-        if self.clock and self.timings_path and self.built:
+        if self.timings_path and self.built:
             self.clock.end_phase()
             self.clock.write(self.timings_path)
 
@@ -174,14 +174,12 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
             kept = Files([f for f in files if not f.is_documentation_page()])
             kept.append(File.generated(config, "index.md", content="---\ntitle: The site could not be built\n---\n"))
             return kept
-        if self.clock:
-            self.clock.begin_phase("files")
+        self.clock.begin_phase("files")
         choices = SiteChoices(self.config.overlap_pairs, self.config.article_groups,
                               self.config.articles_description, self.config.site_noun)
         for src_uri, front_matter in self.edition.generated_pages(choices):
             files.append(File.generated(config, src_uri, content=front_matter))
-        if self.clock:
-            self.clock.end_phase()
+        self.clock.end_phase()
         return files
 
     @event_priority(-50)  # after the search plugin has made its index
@@ -213,14 +211,12 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
 
     @event_priority(100)  # the first to see the page
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if self.clock:
-            self.clock.begin_page()
+        self.clock.begin_page()
         return page
 
     @event_priority(-100)  # the last
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.clock:
-            self.clock.end_page(page.url, last=False)
+        self.clock.end_page(page.url, last=False)
         return html
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -233,8 +229,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
 
     @event_priority(100)  # the first
     def _on_page_context_clock(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-        if self.clock:
-            self.clock.begin_page()
+        self.clock.begin_page()
         return context
 
     @event_priority(50)  # before the search plugin reads page.content
@@ -264,8 +259,7 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         # Written out: the page's HTML is not needed again, and 5,000 pages of it would add up.
         page.content = None
         self.edition.written(page.url, page.file.dest_uri, output)
-        if self.clock:
-            self.clock.end_page(page.url, last=True)
+        self.clock.end_page(page.url, last=True)
         return output
 
     @event_priority(-100)  # after the search plugin has written its index
@@ -273,15 +267,13 @@ class ReferencePlugin(BasePlugin[ReferenceConfig]):
         if self.failure:
             return
         site = SiteFacts(config.site_name, config.site_url, config.site_description)
-        if self.clock:
-            self.clock.begin_phase("finish")
+        self.clock.begin_phase("finish")
         try:
             self.edition.finish(Path(config.site_dir), site, self.search_index, self.config.cname,
                                 self.body_env.get_template("redirect.html"), self.dirty)
         except DataError as lost:  # a published URL or anchor gone without a redirect, by name
             raise PluginError(lost.report("the build is refused.")) from None
-        if self.clock:
-            self.clock.end_phase()
+        self.clock.end_phase()
         self.built = True
 
 
