@@ -58,7 +58,6 @@ class Edition:
         # (both search indexes use them).
         self.other_names: dict[str, list[str]] = {}
         # `cite.bib`, `cite.ris`, … beside each citable page, written as the pages are built.
-        self._site_dir: Path | None = None
         self._writer: BackgroundWriter | None = None
         self.published_found: set[str] = set()  # page URLs and citable anchors, as pages are written
         self.extension = ArticleExtension(label=self.entity_label)
@@ -108,8 +107,8 @@ class Edition:
         cited, files = metadata.citation_context(self.data, article, generated, facts, numbered)
         context.update(cited)
         if files:
-            assert self._writer is not None and self._site_dir is not None, "begin_output() comes first"
-            self._writer.write(self._site_dir / url, files)
+            assert self._writer is not None, "begin_output() comes first"
+            self._writer.write(url, files)
         moved = anchor_map(self.redirects, url)
         context["moved_anchors"] = {anchor: relative_url(target, url) for anchor, target in moved.items()}
         crumbs = [("Home", "")] + generated.breadcrumbs if generated and generated.breadcrumbs \
@@ -150,7 +149,7 @@ class Edition:
     def begin_output(self, site_dir: Path) -> None:
         """The pages go into `site_dir` (emptied by now, unless the build is dirty)."""
         self.stop_output()
-        self._site_dir, self._writer = site_dir, BackgroundWriter()
+        self._writer = BackgroundWriter(site_dir)
 
     def stop_output(self) -> None:
         """A failed build: no file is being written once this returns."""

@@ -16,22 +16,24 @@ _DONE = None  # put on the queue: no more files
 
 
 class BackgroundWriter:
-    """Writes groups of files in order on one thread; `finish` waits and raises the first failure.
+    """Writes groups of files under `root` in order on one thread; `finish` waits and raises the
+    first failure.
 
     A plain queue and one thread, not an executor: a future a group would be tens of thousands of
     objects more for the garbage collector to walk while the build runs."""
 
-    def __init__(self) -> None:
+    def __init__(self, root: Path) -> None:
+        self.root = root
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._failure: BaseException | None = None
         self._cancelled = False
         self._thread = threading.Thread(target=self._run, name="site-files", daemon=True)
         self._thread.start()
 
-    def write(self, folder: Path, files: dict[str, str]) -> None:
-        """`files` (name -> text) into `folder`, made if it is missing."""
+    def write(self, folder: str, files: dict[str, str]) -> None:
+        """`files` (name -> text) into `folder` under the root (a page's URL), made if it is missing."""
         if files:
-            self._queue.put((folder, files))
+            self._queue.put((self.root / folder, files))
 
     def _run(self) -> None:
         while (item := self._queue.get()) is not _DONE:
