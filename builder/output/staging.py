@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -59,8 +60,7 @@ def remove_site(folder: Path) -> None:
         pass  # gone already, or not a folder: rmtree below says nothing either way
     if len(branches) > 1:
         with ThreadPoolExecutor(max_workers=4, thread_name_prefix="remove-site") as pool:
-            for _ in pool.map(lambda path: shutil.rmtree(path, ignore_errors=True), branches):
-                pass
+            pool.map(partial(shutil.rmtree, ignore_errors=True), branches)  # the pool's end waits
     shutil.rmtree(folder, ignore_errors=True)
 
 
