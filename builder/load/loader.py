@@ -147,6 +147,11 @@ def _source_refs(value: Any) -> list[model.SourceRef]:
     return refs
 
 
+def _field_and_date(item, fields: tuple[str, ...]) -> tuple[str, Any]:
+    """The dated field an other or a disputed date belongs to, and the date: what both share."""
+    return _in_item(item, "field", lambda v: _one_of(_text(v), fields)), _in_item(item, "date", _date)
+
+
 def _also_dated(fields: tuple[str, ...]) -> Callable[[Any], list[model.AlsoDated]]:
     """Other acts dating one of `fields` (the signature beside the entry into force)."""
     def convert(value: Any) -> list[model.AlsoDated]:
@@ -154,8 +159,7 @@ def _also_dated(fields: tuple[str, ...]) -> Callable[[Any], list[model.AlsoDated
         for item in _items(value, "other dates", "[{field: founded, date: 2002-10-07, act: Charter signed}]"):
             _keys(item, ("field", "date", "act", "sources"), ("field", "date", "act"), "an other date")
             found.append(model.AlsoDated(
-                _in_item(item, "field", lambda v: _one_of(_text(v), fields)), _in_item(item, "date", _date),
-                _in_item(item, "act", _text),
+                *_field_and_date(item, fields), _in_item(item, "act", _text),
                 _in_item(item, "sources", _source_refs) if item.get("sources") not in (None, []) else [],
                 item.line))
         return found
@@ -169,8 +173,7 @@ def _disputed(fields: tuple[str, ...]) -> Callable[[Any], list[model.Disputed]]:
         for item in _items(value, "disputed dates", "[{field: from, date: 2006-06, sources: [a-source]}]"):
             _keys(item, ("field", "date", "sources", "note"), ("field", "date", "sources"), "a disputed date")
             found.append(model.Disputed(
-                _in_item(item, "field", lambda v: _one_of(_text(v), fields)), _in_item(item, "date", _date),
-                _in_item(item, "sources", _source_refs),
+                *_field_and_date(item, fields), _in_item(item, "sources", _source_refs),
                 _in_item(item, "note", _text) if item.get("note") is not None else None, item.line))
         return found
     return convert
