@@ -19,6 +19,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_DATA = Path(__file__).parent / "fixtures" / "mini" / "site_data"
+
+
+@functools.cache
+def shipped_data():
+    """The shipped site_data/, loaded once a test process (several modules read it; none changes it)."""
+    from builder.load.loader import load
+    return load(ROOT / "site_data", ROOT)[0]
 # The extracted source texts: ../shared/sources beside the checkout (as in CI), or SHARED_DIR.
 SOURCES = Path(os.environ.get("SHARED_DIR", ROOT.parent / "shared")) / "sources"
 

@@ -5,12 +5,11 @@ import csv
 import io
 import json
 
-from builder.load.loader import load
 from builder.views import matrix
 
-from conftest import ROOT
+from conftest import shipped_data
 
-DATA, _ = load(ROOT / "site_data", ROOT)
+DATA = shipped_data()
 
 
 def test_memberships_json_has_exactly_the_contract_keys(built_site):

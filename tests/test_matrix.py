@@ -11,9 +11,9 @@ from builder.load.vocabulary import load_vocabulary
 from builder.views import matrix
 from builder.views.charts import Row, membership_chart
 
-from conftest import MINI_DATA, ROOT
+from conftest import MINI_DATA, ROOT, shipped_data
 
-DATA, _ = load(ROOT / "site_data", ROOT)
+DATA = shipped_data()
 
 
 def test_2008_csto_had_seven_members_and_the_sco_six_five_in_both():

@@ -9,11 +9,9 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from builder.load.loader import load
+from conftest import page_facts, shipped_data
 
-from conftest import ROOT, page_facts
-
-DATA, _ = load(ROOT / "site_data", ROOT)
+DATA = shipped_data()
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
